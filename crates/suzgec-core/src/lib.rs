@@ -1,0 +1,170 @@
+//! Süzgeç's moderation core: checks a comment against a news site's comment policy and returns a
+//! [`Verdict`] that says what to do with it, why, where, and how the author can fix it.
+//!
+//! Data flows one way: the text is analysed once ([`text::Analysis`]: normalisation, tokens,
+//! language, skeleton), each [`rules::Rule`] reads the analysis and reports a finding, and the
+//! [`Policy`] turns findings into a decision. This crate does no I/O: policies arrive as TOML text,
+//! word lists and models are embedded.
+//!
+//! ```
+//! use suzgec_core::{Decision, Moderator, Policy};
+//!
+//! let moderator = Moderator::new(Policy::default()).unwrap();
+//! let verdict = moderator.check("İSTANBUL'DA HAVA ÇOK GÜZEL", None).unwrap();
+//! assert_eq!(verdict.decision, Decision::Reject);
+//! assert_eq!(verdict.suggested_text.as_deref(), Some("İstanbul'da hava çok güzel"));
+//! ```
+
+mod error;
+pub mod fix;
+pub mod policy;
+pub mod rules;
+pub mod text;
+pub mod verdict;
+
+use std::collections::BTreeMap;
+
+pub use error::Error;
+pub use policy::Policy;
+pub use verdict::{Decision, Language, Message, Reason, RuleId, Span, VERDICT_VERSION, Verdict};
+
+use rules::{Rule, RuleSet};
+use text::Analysis;
+
+/// A policy with its rules built, ready to check comments; cheap to share between threads.
+pub struct Moderator {
+    policy: Policy,
+    rules: Vec<Box<dyn Rule>>,
+    unavailable: Vec<RuleId>,
+}
+
+impl Moderator {
+    /// Builds the rules the policy turns on.
+    pub fn new(policy: Policy) -> Result<Self, Error> {
+        let RuleSet { rules, unavailable } = rules::build(&policy)?;
+        Ok(Moderator { policy, rules, unavailable })
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Rules the policy turns on that this build does not have yet; they never fire.
+    pub fn unavailable_rules(&self) -> &[RuleId] {
+        &self.unavailable
+    }
+
+    /// Loads models and tables now, so that the first comment is not slower than the rest.
+    pub fn warm_up(&self) {
+        text::lang::warm_up();
+    }
+
+    /// Checks one comment. `language` replaces language detection when the caller knows it.
+    ///
+    /// Errors on text with no visible character and on text longer than the policy's `max_chars`.
+    pub fn check(&self, submitted: &str, language: Option<Language>) -> Result<Verdict, Error> {
+        if submitted.chars().all(is_invisible) {
+            return Err(Error::EmptyText);
+        }
+        let chars = submitted.chars().count();
+        if chars > self.policy.max_chars {
+            return Err(Error::TextTooLong { chars, limit: self.policy.max_chars });
+        }
+        let analysis = Analysis::new(submitted, language);
+        let mut decision = Decision::Approve;
+        let mut reasons = Vec::new();
+        let mut scores = BTreeMap::new();
+        for rule in &self.rules {
+            let outcome = rule.check(&analysis);
+            if let Some(score) = outcome.score {
+                scores.insert(rule.id(), score);
+            }
+            let Some(finding) = outcome.finding else { continue };
+            let Some(rule_decision) = self.policy.rules.get(&rule.id()).and_then(|s| s.decide(finding.confidence))
+            else {
+                continue;
+            };
+            decision = decision.max(rule_decision);
+            let fixable = finding.spans.iter().any(|s| s.replacement.is_some());
+            let suggestion = fixable.then(|| fix::apply(submitted, &[&finding.spans], analysis.case_rules()));
+            reasons.push(Reason {
+                rule: rule.id(),
+                confidence: finding.confidence,
+                spans: finding.spans,
+                message: finding.message,
+                suggestion,
+            });
+        }
+        let fixes: Vec<&[Span]> = reasons.iter().filter(|r| r.suggestion.is_some()).map(|r| &r.spans[..]).collect();
+        let suggested_text = (!fixes.is_empty()).then(|| fix::apply(submitted, &fixes, analysis.case_rules()));
+        Ok(Verdict {
+            version: VERDICT_VERSION,
+            decision,
+            language: analysis.language(),
+            reasons,
+            suggested_text,
+            scores,
+            policy: self.policy.reference(),
+        })
+    }
+}
+
+/// Characters that show nothing: whitespace, control and format characters (zero-width spaces,
+/// direction marks, byte order marks).
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moderator() -> Moderator {
+        Moderator::new(Policy::default()).expect("default policy builds")
+    }
+
+    #[test]
+    fn clean_text_is_approved_with_no_reasons() {
+        let verdict = moderator().check("Bu haberi okuyunca çok üzüldüm.", None).expect("verdict");
+        assert_eq!(verdict.decision, Decision::Approve);
+        assert!(verdict.reasons.is_empty());
+        assert_eq!(verdict.suggested_text, None);
+        assert_eq!(verdict.language, Language::Tr);
+        assert_eq!(verdict.version, VERDICT_VERSION);
+    }
+
+    #[test]
+    fn empty_and_invisible_text_is_an_error() {
+        for text in ["", "   \n\t", "\u{200B}\u{200F}", "\u{FEFF}"] {
+            assert!(matches!(moderator().check(text, None), Err(Error::EmptyText)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn overlong_text_is_an_error_that_says_the_limit() {
+        let text = "a".repeat(10_001);
+        let error = moderator().check(&text, None).expect_err("too long");
+        assert_eq!(error.to_string(), "the text has 10001 characters; the policy allows at most 10000");
+    }
+
+    #[test]
+    fn a_review_only_policy_never_rejects() {
+        let policy = Policy::from_toml("name='soft'\nversion='1'\n[rules.all_caps]\naction='review'")
+            .expect("policy parses");
+        let verdict = Moderator::new(policy).expect("builds").check("HEPİNİZ YALANCISINIZ", None).expect("verdict");
+        assert_eq!(verdict.decision, Decision::Review);
+        assert_eq!(verdict.policy.name, "soft");
+    }
+
+    #[test]
+    fn every_reason_of_a_fixable_rule_has_a_suggestion() {
+        let verdict = moderator().check("HEPİNİZ YALANCISINIZ", None).expect("verdict");
+        assert_eq!(verdict.decision, Decision::Reject);
+        assert_eq!(verdict.reasons[0].rule, RuleId::AllCaps);
+        assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("Hepiniz yalancısınız"));
+        assert_eq!(verdict.suggested_text.as_deref(), Some("Hepiniz yalancısınız"));
+    }
+}

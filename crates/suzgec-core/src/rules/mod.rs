@@ -1,0 +1,89 @@
+//! The policy's rules: each reads the shared [`Analysis`] and says whether, where and how surely the
+//! comment breaks one part of the policy.
+//!
+//! Adding a rule is one file here and one line in [`build`].
+
+mod all_caps;
+
+pub use all_caps::AllCaps;
+
+use crate::Error;
+use crate::policy::{Policy, RuleSettings};
+use crate::text::Analysis;
+use crate::verdict::{Message, RuleId, Span};
+
+/// One part of the policy, checked against a comment.
+pub trait Rule: Send + Sync {
+    /// The rule's stable id.
+    fn id(&self) -> RuleId;
+
+    /// Checks one analysed comment.
+    fn check(&self, text: &Analysis<'_>) -> Outcome;
+}
+
+/// What a rule made of one comment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// A score the rule computes for every comment (classifiers do; word lists need not).
+    pub score: Option<f32>,
+    /// What the rule found, if anything.
+    pub finding: Option<Finding>,
+}
+
+impl Outcome {
+    /// Nothing found, no score.
+    pub fn clean() -> Self {
+        Outcome::default()
+    }
+
+    /// A finding without a separate score.
+    pub fn found(finding: Finding) -> Self {
+        Outcome { score: None, finding: Some(finding) }
+    }
+}
+
+/// A rule's finding on one comment: becomes a [`crate::verdict::Reason`] if the policy acts on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// How sure the rule is, 0 to 1.
+    pub confidence: f32,
+    /// Where in the submitted text; spans with a replacement are the rule's fix.
+    pub spans: Vec<Span>,
+    /// What to tell the author.
+    pub message: Message,
+}
+
+/// Settings shared by all rules that build from the policy.
+pub struct BuildContext<'p> {
+    /// The whole policy (site word lists and limits).
+    pub policy: &'p Policy,
+    /// This rule's section of the policy.
+    pub settings: &'p RuleSettings,
+}
+
+/// The rules a policy turns on, and those it asks for that this build cannot run yet.
+pub struct RuleSet {
+    /// Rules to run, in the policy's rule order.
+    pub rules: Vec<Box<dyn Rule>>,
+    /// Rules the policy turns on that are not available.
+    pub unavailable: Vec<RuleId>,
+}
+
+/// Builds every rule the policy turns on.
+pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    let mut unavailable = Vec::new();
+    for (id, settings) in policy.enabled_rules() {
+        let context = BuildContext { policy, settings };
+        match id {
+            RuleId::AllCaps => rules.push(Box::new(AllCaps::new(&context)?)),
+            RuleId::Swearing
+            | RuleId::Insult
+            | RuleId::Offensive
+            | RuleId::BeliefAttack
+            | RuleId::Spelling
+            | RuleId::NoTurkishChars => unavailable.push(id),
+        }
+    }
+    Ok(RuleSet { rules, unavailable })
+}

@@ -1,0 +1,43 @@
+//! `suzgec`: checks comments against a news site's comment policy, evaluates the rules on labelled
+//! data, restores Turkish letters and trains models.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Süzgeç: comment moderation for Turkish and English news sites.
+#[derive(Parser, Debug)]
+#[command(name = "suzgec", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check comments against the policy and print verdicts.
+    Check(cmd::check::CheckArgs),
+    /// Measure the rules on labelled JSON Lines: precision, recall and F1 per rule.
+    Eval(cmd::eval::EvalArgs),
+    /// Work with policies.
+    #[command(subcommand)]
+    Policy(cmd::policy::PolicyCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Policy(command) => cmd::policy::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("suzgec: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

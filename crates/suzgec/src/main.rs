@@ -21,6 +21,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Measure the rules on labelled JSON Lines: precision, recall and F1 per rule.
     Eval(cmd::eval::EvalArgs),
+    /// Detect the language of JSON Lines texts (to measure the detector).
+    Detect(cmd::detect::DetectArgs),
     /// Work with policies.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => cmd::check::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Detect(args) => cmd::detect::run(args),
         Command::Policy(command) => cmd::policy::run(command),
     };
     match result {

@@ -116,10 +116,12 @@ impl AllCaps {
                     continue;
                 }
                 TokenKind::Word => {}
-                _ => {
+                TokenKind::Number => {
                     sentence_start = false;
                     continue;
                 }
+                // Emoji, mentions and links at the start of a sentence do not start it.
+                _ => continue,
             }
             let stem = token.stem(text.text());
             let suffix = token.suffix(text.text());

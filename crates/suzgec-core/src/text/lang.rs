@@ -36,6 +36,15 @@ const MODEL_LANGUAGES: [Lingua; 14] = [
 /// Characters of word text given to the model at most; a comment's language shows in its start.
 const MODEL_INPUT_LIMIT: usize = 400;
 
+/// The languages of the site, in the order ties are resolved.
+const SITE_LANGUAGES: [Lingua; 3] = [Lingua::Turkish, Lingua::English, Lingua::Azerbaijani];
+
+/// Model confidence from which a comment is in another language than the site's.
+const OTHER_LANGUAGE_CONFIDENCE: f64 = 0.5;
+
+/// Model confidence from which a comment without `ə` is Azerbaijani (it also needs `q` or `x`).
+const AZERBAIJANI_WITHOUT_SCHWA_CONFIDENCE: f32 = 0.6;
+
 /// Share of words with Turkish letters above which a comment is Turkish without asking the model.
 const TURKISH_LETTER_SHARE: f32 = 0.25;
 
@@ -65,7 +74,7 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
     let mut words = 0usize;
     let mut turkish_letter_words = 0usize;
     let mut schwa = false;
-    let mut q = false;
+    let mut q_or_x = false;
     let mut sample = String::with_capacity(MODEL_INPUT_LIMIT + 32);
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let word = token.text(text);
@@ -74,7 +83,7 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
             turkish_letter_words += 1;
         }
         schwa |= word.contains(['ə', 'Ə']);
-        q |= word.contains(['q', 'Q']);
+        q_or_x |= word.contains(['q', 'Q', 'x', 'X']);
         if sample.len() < MODEL_INPUT_LIMIT {
             if !sample.is_empty() {
                 sample.push(' ');
@@ -88,20 +97,33 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
     if schwa {
         return Detection { language: Language::Az, confidence: 0.99 };
     }
-    if !q && turkish_letter_words as f32 >= TURKISH_LETTER_SHARE * words as f32 {
+    if !q_or_x && turkish_letter_words as f32 >= TURKISH_LETTER_SHARE * words as f32 {
         return Detection { language: Language::Tr, confidence: 0.99 };
     }
     let values = detector().compute_language_confidence_values(&sample);
-    let Some(&(best, confidence)) = values.first() else {
+    let confidence_of = |wanted: Lingua| values.iter().find(|(l, _)| *l == wanted).map_or(0.0, |(_, c)| *c as f32);
+    let Some(&(best, best_confidence)) = values.first() else {
         return Detection { language: Language::Other, confidence: 0.0 };
     };
-    let language = match best {
-        Lingua::Turkish => Language::Tr,
-        Lingua::English => Language::En,
+    // Another language only when the model is fairly sure: short comments on a Turkish and English
+    // site are far more likely to be in one of the site's languages than in a neighbour of them.
+    if !SITE_LANGUAGES.contains(&best) && best_confidence >= OTHER_LANGUAGE_CONFIDENCE {
+        return Detection { language: Language::Other, confidence: best_confidence as f32 };
+    }
+    let (site_best, confidence) = SITE_LANGUAGES
+        .iter()
+        .map(|&l| (l, confidence_of(l)))
+        .fold((Lingua::Turkish, f32::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
+    // Azerbaijani writes `ə` in nearly every sentence; without it, a comment taken for Azerbaijani
+    // is almost always Turkish typed without its letters, unless the model is sure and the text has
+    // Azerbaijani's `q` or `x`.
+    let language = match site_best {
+        Lingua::Azerbaijani if !(q_or_x && confidence >= AZERBAIJANI_WITHOUT_SCHWA_CONFIDENCE) => Language::Tr,
         Lingua::Azerbaijani => Language::Az,
-        _ => Language::Other,
+        Lingua::English => Language::En,
+        _ => Language::Tr,
     };
-    Detection { language, confidence: confidence as f32 }
+    Detection { language, confidence }
 }
 
 #[cfg(test)]
@@ -136,6 +158,8 @@ mod tests {
     fn other_languages_and_no_words_are_other() {
         assert_eq!(lang("Das ist eine sehr gute Nachricht für alle"), Language::Other);
         assert_eq!(lang("Это очень хорошая новость"), Language::Other);
+        assert_eq!(lang("C'est une très bonne nouvelle pour tout le monde"), Language::Other);
+        assert_eq!(lang("Es una noticia muy buena para todos nosotros"), Language::Other);
         assert_eq!(lang("😀 👍 123"), Language::Other);
     }
 }

@@ -1,6 +1,7 @@
 //! The subcommands, one module each; shared plumbing lives here.
 
 pub mod check;
+pub mod detect;
 pub mod eval;
 pub mod jsonl;
 pub mod policy;

@@ -23,9 +23,21 @@ enum Command {
     Eval(cmd::eval::EvalArgs),
     /// Detect the language of JSON Lines texts (to measure the detector).
     Detect(cmd::detect::DetectArgs),
+    /// Restore Turkish letters in lines of text typed without them (stdin to stdout).
+    Restore(cmd::restore::RestoreArgs),
+    /// Train a model from corpora.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Work with policies.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
+}
+
+/// The models `suzgec train` builds.
+#[derive(Subcommand, Debug)]
+enum TrainCommand {
+    /// The Turkish-letter restorer, from text with correct letters.
+    Restore(cmd::restore::TrainRestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +46,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Detect(args) => cmd::detect::run(args),
+        Command::Restore(args) => cmd::restore::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Train(TrainCommand::Restore(args)) => cmd::restore::train(args).map(|()| ExitCode::SUCCESS),
         Command::Policy(command) => cmd::policy::run(command),
     };
     match result {

@@ -11,12 +11,13 @@ use std::sync::OnceLock;
 
 use lingua::{Language as Lingua, LanguageDetector, LanguageDetectorBuilder};
 
+use super::casing::CaseRules;
 use super::token::{Token, TokenKind};
 use crate::verdict::Language;
 
 /// Languages the model tells apart: the site's three and neighbours that would otherwise be taken for
 /// one of them.
-const MODEL_LANGUAGES: [Lingua; 14] = [
+const MODEL_LANGUAGES: [Lingua; 10] = [
     Lingua::Turkish,
     Lingua::English,
     Lingua::Azerbaijani,
@@ -27,14 +28,33 @@ const MODEL_LANGUAGES: [Lingua; 14] = [
     Lingua::Dutch,
     Lingua::Portuguese,
     Lingua::Indonesian,
-    Lingua::Russian,
-    Lingua::Arabic,
-    Lingua::Persian,
-    Lingua::Kazakh,
 ];
 
+/// Frequent Turkish words, written with and without Turkish letters, that are not frequent words of
+/// English or of the neighbouring languages (so not `de`, `da`, `ne`, `mi`, `en`).
+const TURKISH_MARKERS: &[&str] = &[
+    "ve", "bir", "bu", "şu", "su", "için", "icin", "çok", "cok", "ama", "gibi", "ile", "daha", "kadar",
+    "yok", "var", "olan", "olarak", "sonra", "diye", "değil", "degil", "neden", "nasıl", "nasil", "hiç",
+    "hic", "bile", "artık", "artik", "sadece", "zaten", "şimdi", "simdi", "bunu", "buna", "bunun",
+    "beni", "seni", "benim", "senin", "onun", "bizim", "sizin", "olsun", "oldu", "olur", "ki", "her",
+    "hep", "tüm", "tum", "böyle", "boyle", "şey", "sey", "bence", "yani", "iyi", "kötü", "kotu",
+    "mı", "mu", "mü", "ya", "hem", "ise", "veya", "niye", "hala", "hâlâ", "bütün", "butun",
+];
+
+/// Frequent English words that are not frequent words of Turkish or of the neighbouring languages
+/// (so not `in`, `is`, `on`, `die`).
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "and", "are", "was", "were", "of", "to", "that", "this", "it", "you", "for", "with", "have",
+    "has", "not", "but", "they", "he", "she", "what", "just", "will", "would", "about", "your",
+    "his", "him", "all", "from", "there", "their", "who", "can", "like", "so", "if", "my", "me", "we",
+    "do", "does", "don't", "i", "i'm", "it's", "or", "by", "how", "why", "been", "should", "them",
+];
+
+/// Marker words needed on one side, with none on the other, to decide without the model.
+const MARKERS_TO_DECIDE: usize = 2;
+
 /// Characters of word text given to the model at most; a comment's language shows in its start.
-const MODEL_INPUT_LIMIT: usize = 400;
+const MODEL_INPUT_LIMIT: usize = 200;
 
 /// The languages of the site, in the order ties are resolved.
 const SITE_LANGUAGES: [Lingua; 3] = [Lingua::Turkish, Lingua::English, Lingua::Azerbaijani];
@@ -57,6 +77,11 @@ pub struct Detection {
     pub confidence: f32,
 }
 
+/// Whether a letter belongs to the Latin script (ASCII, Latin-1 and Latin Extended, `ə`).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{259}' | '\u{1E00}'..='\u{1EFF}')
+}
+
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
@@ -73,17 +98,33 @@ pub fn warm_up() {
 pub fn detect(text: &str, tokens: &[Token]) -> Detection {
     let mut words = 0usize;
     let mut turkish_letter_words = 0usize;
+    let mut latin_letters = 0usize;
+    let mut other_letters = 0usize;
     let mut schwa = false;
     let mut q_or_x = false;
+    let mut turkish_markers = 0usize;
+    let mut english_markers = 0usize;
     let mut sample = String::with_capacity(MODEL_INPUT_LIMIT + 32);
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let word = token.text(text);
         words += 1;
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            if is_latin(c) {
+                latin_letters += 1;
+            } else {
+                other_letters += 1;
+            }
+        }
         if word.chars().any(|c| matches!(c, 'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü')) {
             turkish_letter_words += 1;
         }
         schwa |= word.contains(['ə', 'Ə']);
         q_or_x |= word.contains(['q', 'Q', 'x', 'X']);
+        if word.len() <= 7 {
+            let lower = CaseRules::English.lower(word);
+            turkish_markers += usize::from(TURKISH_MARKERS.contains(&lower.as_str()));
+            english_markers += usize::from(ENGLISH_MARKERS.contains(&lower.as_str()));
+        }
         if sample.len() < MODEL_INPUT_LIMIT {
             if !sample.is_empty() {
                 sample.push(' ');
@@ -91,14 +132,21 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
             sample.push_str(word);
         }
     }
-    if words == 0 {
-        return Detection { language: Language::Other, confidence: 0.0 };
+    if words == 0 || other_letters > latin_letters {
+        // No words, or mostly another script (Arabic, Cyrillic, Greek, CJK, …).
+        return Detection { language: Language::Other, confidence: if words == 0 { 0.0 } else { 0.9 } };
     }
     if schwa {
         return Detection { language: Language::Az, confidence: 0.99 };
     }
     if !q_or_x && turkish_letter_words as f32 >= TURKISH_LETTER_SHARE * words as f32 {
         return Detection { language: Language::Tr, confidence: 0.99 };
+    }
+    if !q_or_x && turkish_markers >= MARKERS_TO_DECIDE && english_markers == 0 {
+        return Detection { language: Language::Tr, confidence: 0.9 };
+    }
+    if english_markers >= MARKERS_TO_DECIDE && turkish_markers == 0 && turkish_letter_words == 0 {
+        return Detection { language: Language::En, confidence: 0.9 };
     }
     let values = detector().compute_language_confidence_values(&sample);
     let confidence_of = |wanted: Lingua| values.iter().find(|(l, _)| *l == wanted).map_or(0.0, |(_, c)| *c as f32);

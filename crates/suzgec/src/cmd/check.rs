@@ -40,10 +40,8 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let moderator = super::moderator(args.policy.as_deref())?;
     if args.jsonl {
-        if let Some(threads) = args.threads {
-            rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()?;
-        }
-        check_jsonl(&moderator, args.language)?;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+        pool.install(|| check_jsonl(&moderator, args.language))?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = match args.text.as_deref() {

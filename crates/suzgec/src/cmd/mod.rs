@@ -5,6 +5,7 @@ pub mod detect;
 pub mod eval;
 pub mod jsonl;
 pub mod policy;
+pub mod restore;
 
 use std::path::Path;
 

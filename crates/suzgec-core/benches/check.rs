@@ -8,13 +8,28 @@ use suzgec_core::text::Analysis;
 use suzgec_core::{Language, Moderator, Policy};
 
 const COMMENTS: [(&str, &str); 6] = [
-    ("turkish", "Bu haberi okuyunca çok üzüldüm, yetkililer bir an önce açıklama yapmalı."),
-    ("ascii_turkish", "Bu haberi okuyunca cok uzuldum, yetkililer bir an once aciklama yapmali."),
-    ("english", "This is a well written article, but the headline is misleading."),
-    ("shouting", "BU HABER TAMAMEN YALAN, ABD'NİN DEDİĞİ GİBİ DEĞİL! HERKES BİLİYOR."),
+    (
+        "turkish",
+        "Bu haberi okuyunca çok üzüldüm, yetkililer bir an önce açıklama yapmalı.",
+    ),
+    (
+        "ascii_turkish",
+        "Bu haberi okuyunca cok uzuldum, yetkililer bir an once aciklama yapmali.",
+    ),
+    (
+        "english",
+        "This is a well written article, but the headline is misleading.",
+    ),
+    (
+        "shouting",
+        "BU HABER TAMAMEN YALAN, ABD'NİN DEDİĞİ GİBİ DEĞİL! HERKES BİLİYOR.",
+    ),
     ("short", "Aynen öyle 👍"),
     // No Turkish letter and no marker word: the language model decides.
-    ("needs_model", "Tebrikler, harika yazi olmus kaleminize saglik"),
+    (
+        "needs_model",
+        "Tebrikler, harika yazi olmus kaleminize saglik",
+    ),
 ];
 
 fn bench_check(c: &mut Criterion) {
@@ -28,7 +43,9 @@ fn bench_check(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("analysis_without_detection");
     for (name, text) in COMMENTS {
-        group.bench_function(name, |b| b.iter(|| Analysis::new(black_box(text), Some(Language::Tr))));
+        group.bench_function(name, |b| {
+            b.iter(|| Analysis::new(black_box(text), Some(Language::Tr)))
+        });
     }
     group.finish();
 }

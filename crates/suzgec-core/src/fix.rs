@@ -21,8 +21,12 @@ pub fn apply(original: &str, fixes: &[&[Span]], case_rules: CaseRules) -> String
     let mut accepted: Vec<Edit> = Vec::new();
     for spans in fixes {
         for span in spans.iter() {
-            let Some(replacement) = &span.replacement else { continue };
-            let overlapping = accepted.iter_mut().find(|e| e.start < span.end && span.start < e.end);
+            let Some(replacement) = &span.replacement else {
+                continue;
+            };
+            let overlapping = accepted
+                .iter_mut()
+                .find(|e| e.start < span.end && span.start < e.end);
             match overlapping {
                 None => accepted.push(Edit {
                     start: span.start,
@@ -30,7 +34,9 @@ pub fn apply(original: &str, fixes: &[&[Span]], case_rules: CaseRules) -> String
                     replacement: replacement.clone(),
                 }),
                 Some(edit) if edit.start == span.start && edit.end == span.end => {
-                    if let Some(merged) = compose(&span.text, &edit.replacement, replacement, case_rules) {
+                    if let Some(merged) =
+                        compose(&span.text, &edit.replacement, replacement, case_rules)
+                    {
                         edit.replacement = merged;
                     }
                 }
@@ -97,28 +103,42 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize, text: &str, replacement: &str) -> Span {
-        Span { start, end, text: text.into(), replacement: Some(replacement.into()) }
+        Span {
+            start,
+            end,
+            text: text.into(),
+            replacement: Some(replacement.into()),
+        }
     }
 
     #[test]
     fn letter_and_case_fixes_of_one_word_compose() {
         let restore = [span(0, 3, "COK", "ÇOK"), span(4, 9, "GUZEL", "GÜZEL")];
         let recase = [span(0, 3, "COK", "Cok"), span(4, 9, "GUZEL", "guzel")];
-        assert_eq!(apply("COK GUZEL", &[&restore, &recase], CaseRules::Turkish), "Çok güzel");
+        assert_eq!(
+            apply("COK GUZEL", &[&restore, &recase], CaseRules::Turkish),
+            "Çok güzel"
+        );
     }
 
     #[test]
     fn restored_dotted_i_takes_the_case_fix() {
         let restore = [span(0, 3, "IYI", "İYİ")];
         let recase = [span(0, 3, "IYI", "ıyı")];
-        assert_eq!(apply("IYI", &[&restore, &recase], CaseRules::Turkish), "iyi");
+        assert_eq!(
+            apply("IYI", &[&restore, &recase], CaseRules::Turkish),
+            "iyi"
+        );
     }
 
     #[test]
     fn conflicting_fixes_keep_the_first_rule() {
         let spelling = [span(0, 5, "bisey", "bir şey")];
         let recase = [span(0, 5, "bisey", "Bisey")];
-        assert_eq!(apply("bisey oldu", &[&spelling, &recase], CaseRules::Turkish), "bir şey oldu");
+        assert_eq!(
+            apply("bisey oldu", &[&spelling, &recase], CaseRules::Turkish),
+            "bir şey oldu"
+        );
     }
 
     #[test]

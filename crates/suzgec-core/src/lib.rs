@@ -42,7 +42,11 @@ impl Moderator {
     /// Builds the rules the policy turns on.
     pub fn new(policy: Policy) -> Result<Self, Error> {
         let RuleSet { rules, unavailable } = rules::build(&policy)?;
-        Ok(Moderator { policy, rules, unavailable })
+        Ok(Moderator {
+            policy,
+            rules,
+            unavailable,
+        })
     }
 
     /// The policy in force.
@@ -69,7 +73,10 @@ impl Moderator {
         }
         let chars = submitted.chars().count();
         if chars > self.policy.max_chars {
-            return Err(Error::TextTooLong { chars, limit: self.policy.max_chars });
+            return Err(Error::TextTooLong {
+                chars,
+                limit: self.policy.max_chars,
+            });
         }
         let analysis = Analysis::new(submitted, language);
         let mut decision = Decision::Approve;
@@ -80,14 +87,21 @@ impl Moderator {
             if let Some(score) = outcome.score {
                 scores.insert(rule.id(), score);
             }
-            let Some(finding) = outcome.finding else { continue };
-            let Some(rule_decision) = self.policy.rules.get(&rule.id()).and_then(|s| s.decide(finding.confidence))
+            let Some(finding) = outcome.finding else {
+                continue;
+            };
+            let Some(rule_decision) = self
+                .policy
+                .rules
+                .get(&rule.id())
+                .and_then(|s| s.decide(finding.confidence))
             else {
                 continue;
             };
             decision = decision.max(rule_decision);
             let fixable = finding.spans.iter().any(|s| s.replacement.is_some());
-            let suggestion = fixable.then(|| fix::apply(submitted, &[&finding.spans], analysis.case_rules()));
+            let suggestion =
+                fixable.then(|| fix::apply(submitted, &[&finding.spans], analysis.case_rules()));
             reasons.push(Reason {
                 rule: rule.id(),
                 confidence: finding.confidence,
@@ -96,8 +110,13 @@ impl Moderator {
                 suggestion,
             });
         }
-        let fixes: Vec<&[Span]> = reasons.iter().filter(|r| r.suggestion.is_some()).map(|r| &r.spans[..]).collect();
-        let suggested_text = (!fixes.is_empty()).then(|| fix::apply(submitted, &fixes, analysis.case_rules()));
+        let fixes: Vec<&[Span]> = reasons
+            .iter()
+            .filter(|r| r.suggestion.is_some())
+            .map(|r| &r.spans[..])
+            .collect();
+        let suggested_text =
+            (!fixes.is_empty()).then(|| fix::apply(submitted, &fixes, analysis.case_rules()));
         Ok(Verdict {
             version: VERDICT_VERSION,
             decision,
@@ -128,7 +147,9 @@ mod tests {
 
     #[test]
     fn clean_text_is_approved_with_no_reasons() {
-        let verdict = moderator().check("Bu haberi okuyunca çok üzüldüm.", None).expect("verdict");
+        let verdict = moderator()
+            .check("Bu haberi okuyunca çok üzüldüm.", None)
+            .expect("verdict");
         assert_eq!(verdict.decision, Decision::Approve);
         assert!(verdict.reasons.is_empty());
         assert_eq!(verdict.suggested_text, None);
@@ -139,7 +160,10 @@ mod tests {
     #[test]
     fn empty_and_invisible_text_is_an_error() {
         for text in ["", "   \n\t", "\u{200B}\u{200F}", "\u{FEFF}"] {
-            assert!(matches!(moderator().check(text, None), Err(Error::EmptyText)), "{text:?}");
+            assert!(
+                matches!(moderator().check(text, None), Err(Error::EmptyText)),
+                "{text:?}"
+            );
         }
     }
 
@@ -147,24 +171,39 @@ mod tests {
     fn overlong_text_is_an_error_that_says_the_limit() {
         let text = "a".repeat(10_001);
         let error = moderator().check(&text, None).expect_err("too long");
-        assert_eq!(error.to_string(), "the text has 10001 characters; the policy allows at most 10000");
+        assert_eq!(
+            error.to_string(),
+            "the text has 10001 characters; the policy allows at most 10000"
+        );
     }
 
     #[test]
     fn a_review_only_policy_never_rejects() {
-        let policy = Policy::from_toml("name='soft'\nversion='1'\n[rules.all_caps]\naction='review'")
-            .expect("policy parses");
-        let verdict = Moderator::new(policy).expect("builds").check("HEPİNİZ YALANCISINIZ", None).expect("verdict");
+        let policy =
+            Policy::from_toml("name='soft'\nversion='1'\n[rules.all_caps]\naction='review'")
+                .expect("policy parses");
+        let verdict = Moderator::new(policy)
+            .expect("builds")
+            .check("HEPİNİZ YALANCISINIZ", None)
+            .expect("verdict");
         assert_eq!(verdict.decision, Decision::Review);
         assert_eq!(verdict.policy.name, "soft");
     }
 
     #[test]
     fn every_reason_of_a_fixable_rule_has_a_suggestion() {
-        let verdict = moderator().check("HEPİNİZ YALANCISINIZ", None).expect("verdict");
+        let verdict = moderator()
+            .check("HEPİNİZ YALANCISINIZ", None)
+            .expect("verdict");
         assert_eq!(verdict.decision, Decision::Reject);
         assert_eq!(verdict.reasons[0].rule, RuleId::AllCaps);
-        assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("Hepiniz yalancısınız"));
-        assert_eq!(verdict.suggested_text.as_deref(), Some("Hepiniz yalancısınız"));
+        assert_eq!(
+            verdict.reasons[0].suggestion.as_deref(),
+            Some("Hepiniz yalancısınız")
+        );
+        assert_eq!(
+            verdict.suggested_text.as_deref(),
+            Some("Hepiniz yalancısınız")
+        );
     }
 }

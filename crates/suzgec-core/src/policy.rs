@@ -55,7 +55,9 @@ impl RuleSettings {
         match self.action {
             Action::Off => None,
             Action::Reject if confidence >= self.reject_at => Some(Decision::Reject),
-            Action::Reject | Action::Review if confidence >= self.review_at => Some(Decision::Review),
+            Action::Reject | Action::Review if confidence >= self.review_at => {
+                Some(Decision::Review)
+            }
             Action::Reject | Action::Review => None,
         }
     }
@@ -64,7 +66,10 @@ impl RuleSettings {
     pub fn params<T: serde::de::DeserializeOwned>(&self, rule: RuleId) -> Result<T, Error> {
         toml::Value::Table(self.params.clone())
             .try_into()
-            .map_err(|e: toml::de::Error| Error::RuleSettings { rule, message: e.message().to_owned() })
+            .map_err(|e: toml::de::Error| Error::RuleSettings {
+                rule,
+                message: e.message().to_owned(),
+            })
     }
 }
 
@@ -112,7 +117,10 @@ impl Policy {
         let policy: Policy = toml::from_str(text)?;
         for (&rule, settings) in &policy.rules {
             let valid = |x: f32| (0.0..=1.0).contains(&x);
-            if !valid(settings.reject_at) || !valid(settings.review_at) || settings.review_at > settings.reject_at {
+            if !valid(settings.reject_at)
+                || !valid(settings.review_at)
+                || settings.review_at > settings.reject_at
+            {
                 return Err(Error::RuleSettings {
                     rule,
                     message: "thresholds must satisfy 0 <= review_at <= reject_at <= 1".into(),
@@ -132,14 +140,18 @@ impl Policy {
 
     /// How verdicts name this policy.
     pub fn reference(&self) -> PolicyRef {
-        PolicyRef { name: self.name.clone(), version: self.version.clone() }
+        PolicyRef {
+            name: self.name.clone(),
+            version: self.version.clone(),
+        }
     }
 }
 
 impl Default for Policy {
     fn default() -> Self {
         // The built-in policy is tested to parse; see `the_default_policy_parses` below.
-        Policy::from_toml(DEFAULT_POLICY_TOML).unwrap_or_else(|e| panic!("built-in policy is invalid: {e}"))
+        Policy::from_toml(DEFAULT_POLICY_TOML)
+            .unwrap_or_else(|e| panic!("built-in policy is invalid: {e}"))
     }
 }
 
@@ -151,7 +163,10 @@ mod tests {
     fn the_default_policy_parses_and_covers_every_rule() {
         let policy = Policy::from_toml(DEFAULT_POLICY_TOML).expect("default policy parses");
         for rule in RuleId::ALL {
-            assert!(policy.rules.contains_key(&rule), "default policy has no section for {rule}");
+            assert!(
+                policy.rules.contains_key(&rule),
+                "default policy has no section for {rule}"
+            );
         }
         assert_eq!(policy.name, "default");
     }
@@ -167,22 +182,31 @@ mod tests {
         assert_eq!(settings.decide(0.9), Some(Decision::Reject));
         assert_eq!(settings.decide(0.6), Some(Decision::Review));
         assert_eq!(settings.decide(0.3), None);
-        let review = RuleSettings { action: Action::Review, ..settings.clone() };
+        let review = RuleSettings {
+            action: Action::Review,
+            ..settings.clone()
+        };
         assert_eq!(review.decide(0.9), Some(Decision::Review));
     }
 
     #[test]
     fn bad_policies_are_errors_not_panics() {
         assert!(Policy::from_toml("name = 1").is_err());
-        assert!(Policy::from_toml("name='x'\nversion='1'\n[rules.shouting]\naction='reject'").is_err());
+        assert!(
+            Policy::from_toml("name='x'\nversion='1'\n[rules.shouting]\naction='reject'").is_err()
+        );
         let inverted = "name='x'\nversion='1'\n[rules.all_caps]\naction='reject'\nreject_at=0.2\nreview_at=0.9";
-        assert!(matches!(Policy::from_toml(inverted), Err(Error::RuleSettings { .. })));
+        assert!(matches!(
+            Policy::from_toml(inverted),
+            Err(Error::RuleSettings { .. })
+        ));
         assert!(Policy::from_toml("name='x'\nversion='1'\nunknown_key=3").is_err());
     }
 
     #[test]
     fn rules_that_are_off_do_not_run() {
-        let policy = Policy::from_toml("name='x'\nversion='1'\n[rules.all_caps]\naction='off'").expect("parses");
+        let policy = Policy::from_toml("name='x'\nversion='1'\n[rules.all_caps]\naction='off'")
+            .expect("parses");
         assert_eq!(policy.enabled_rules().count(), 0);
     }
 }

@@ -26,14 +26,26 @@ fn validator() -> &'static jsonschema::Validator {
 /// Asserts everything the contract promises about a verdict for `text`.
 fn assert_contract(text: &str, verdict: &Verdict) {
     let json = serde_json::to_value(verdict).expect("verdict serialises");
-    let errors: Vec<String> = validator().iter_errors(&json).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "verdict for {text:?} breaks the schema: {errors:?}\n{json:#}");
+    let errors: Vec<String> = validator()
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "verdict for {text:?} breaks the schema: {errors:?}\n{json:#}"
+    );
     let chars: Vec<char> = text.chars().collect();
     for reason in &verdict.reasons {
         for span in &reason.spans {
-            assert!(span.start <= span.end && span.end <= chars.len(), "span {span:?} out of bounds in {text:?}");
+            assert!(
+                span.start <= span.end && span.end <= chars.len(),
+                "span {span:?} out of bounds in {text:?}"
+            );
             let named: String = chars[span.start..span.end].iter().collect();
-            assert_eq!(named, span.text, "span text differs from the submitted text in {text:?}");
+            assert_eq!(
+                named, span.text,
+                "span text differs from the submitted text in {text:?}"
+            );
         }
     }
 }
@@ -53,7 +65,10 @@ fn every_naughty_string_gets_a_valid_verdict_or_a_clear_error() {
     for s in &strings {
         match check(s) {
             Ok(_) => {}
-            Err(Error::EmptyText) => assert!(s.trim().is_empty() || !s.chars().any(char::is_alphanumeric), "{s:?}"),
+            Err(Error::EmptyText) => assert!(
+                s.trim().is_empty() || !s.chars().any(char::is_alphanumeric),
+                "{s:?}"
+            ),
             Err(e) => panic!("unexpected error for {s:?}: {e}"),
         }
     }
@@ -76,7 +91,10 @@ fn spans_count_code_points_past_emoji_and_combining_marks() {
     assert_eq!((spans[0].start, spans[0].end), (6, 8));
     assert_eq!(spans[2].text, "GU\u{308}ZEL");
     // Replacements are in NFC: the decomposed "u\u{308}" comes back composed.
-    assert_eq!(verdict.suggested_text.as_deref(), Some("👨‍👩‍👧 Bu haber güzel değil"));
+    assert_eq!(
+        verdict.suggested_text.as_deref(),
+        Some("👨‍👩‍👧 Bu haber güzel değil")
+    );
 }
 
 #[test]

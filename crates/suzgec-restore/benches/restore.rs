@@ -28,12 +28,25 @@ const SENTENCES: &[&str] = &[
 
 fn bench(c: &mut Criterion) {
     let restorer = Restorer::embedded();
+    // Load the dictionary the embedded restorer consults before measuring.
+    suzgec_dict::Dictionary::turkish();
     let mut group = c.benchmark_group("restore");
     group.throughput(Throughput::Elements(SENTENCES.len() as u64));
     group.bench_function("sentences", |b| {
         b.iter(|| {
             for s in SENTENCES {
                 black_box(restorer.restore(black_box(s)));
+            }
+        })
+    });
+    // The same without the Turkish dictionary, to show what consulting it
+    // for unknown words costs.
+    let plain =
+        Restorer::from_bytes(include_bytes!("../../../data/restore/model.bin")).expect("model");
+    group.bench_function("sentences_without_dictionary", |b| {
+        b.iter(|| {
+            for s in SENTENCES {
+                black_box(plain.restore(black_box(s)));
             }
         })
     });

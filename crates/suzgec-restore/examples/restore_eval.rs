@@ -5,8 +5,15 @@
 //!     train OUT.bin CORPUS...
 //! cargo run --release -p suzgec-restore --features train --example restore_eval -- \
 //!     eval MODEL.bin GOLD.jsonl...
+//! ... restore MODEL.bin < ascii.txt     # one restored line per line (VERBOSE=1: the changes)
+//! ... memory                            # load time and resident memory of Restorer::embedded()
+//! ... dict < words.txt                  # `1 word` / `0 word`: the Turkish dictionary's verdict
 //! ```
-//! `eval` reads JSONL files with a `text` field of correct text.
+//! `eval` reads JSONL files with a `text` field of correct text. `LEXICON=1`
+//! makes `eval` and `restore` consult the Turkish dictionary as
+//! `Restorer::embedded()` does; decision weights can be overridden by
+//! environment variables (`W_LM`, `RARE`, `BEAM`, `LEX_MARGIN`, `KEEP_MARGIN`, …)
+//! and training options by `LM_ORDER`, `LM_MIN`, `EPOCHS`, `RATE`, `CAP`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -64,7 +71,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.letter_weight = env_or("W_LETTER", s.letter_weight);
             s.unknown_lm_weight = env_or("W_ULM", s.unknown_lm_weight);
             s.unknown_letter_weight = env_or("W_ULETTER", s.unknown_letter_weight);
+            s.lexicon_margin = env_or("LEX_MARGIN", s.lexicon_margin);
+            s.name_keep_margin = env_or("KEEP_MARGIN", s.name_keep_margin);
             r.set_settings(s);
+            if std::env::var("LEXICON").is_ok_and(|v| v == "1") {
+                let t = Instant::now();
+                suzgec_dict::Dictionary::turkish();
+                eprintln!("dictionary load {:?}", t.elapsed());
+                r = r.with_lexicon(suzgec_restore::TurkishDictionary);
+            }
             let top: usize = env_or("TOP", 25);
             for p in &args[2..] {
                 let lines: Vec<String> = std::fs::read_to_string(p)?
@@ -98,7 +113,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Some("restore") => {
             use std::io::BufRead;
-            let r = Restorer::from_bytes(&std::fs::read(&args[1])?)?;
+            let mut r = Restorer::from_bytes(&std::fs::read(&args[1])?)?;
+            if std::env::var("LEXICON").is_ok_and(|v| v == "1") {
+                r = r.with_lexicon(suzgec_restore::TurkishDictionary);
+            }
             let verbose = std::env::var("VERBOSE").is_ok();
             for line in std::io::stdin().lock().lines() {
                 let line = line?;
@@ -108,6 +126,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         println!("  {w:?}");
                     }
                 }
+            }
+        }
+        Some("memory") => {
+            // Resident memory after loading the embedded restorer and its
+            // dictionary and restoring one sentence (Linux only).
+            let status = || std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |s: &str, name: &str| {
+                s.lines()
+                    .find(|l| l.starts_with(name))
+                    .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned())
+                    .unwrap_or_default()
+            };
+            let t = Instant::now();
+            let r = Restorer::embedded();
+            let load = t.elapsed();
+            let s = status();
+            eprintln!(
+                "model loaded in {load:?}: VmRSS {} kB, VmHWM {} kB",
+                field(&s, "VmRSS:"),
+                field(&s, "VmHWM:")
+            );
+            let t = Instant::now();
+            println!("{}", r.restore("Dun Ozbegen ile gorustuk, cok guzeldi."));
+            let s = status();
+            eprintln!(
+                "first restore (loads the dictionary) {:?}: VmRSS {} kB, VmHWM {} kB",
+                t.elapsed(),
+                field(&s, "VmRSS:"),
+                field(&s, "VmHWM:")
+            );
+        }
+        Some("dict") => {
+            use std::io::BufRead;
+            let d = suzgec_dict::Dictionary::turkish();
+            for line in std::io::stdin().lock().lines() {
+                let line = line?;
+                println!("{} {}", u8::from(d.check(&line)), line);
             }
         }
         _ => eprintln!("usage: restore_eval train OUT CORPUS... | eval MODEL GOLD.jsonl..."),

@@ -16,6 +16,10 @@
 //! * [`Restorer`]: the runtime restorer built from a model;
 //!   [`Restorer::embedded`] loads the model shipped in `data/restore/`.
 //! * [`RestoredWord`]: one changed word with char offsets and a confidence.
+//! * [`Lexicon`]: an optional word list consulted for words the model's own
+//!   lexicon does not know ([`Restorer::with_lexicon`]);
+//!   [`TurkishDictionary`] is the hunspell `tr_TR` dictionary embedded by
+//!   `suzgec-dict`, which [`Restorer::embedded`] uses.
 //! * `train` (feature `train`): builds a model from correct text and
 //!   measures word accuracy.
 //!
@@ -26,7 +30,11 @@
 //! several forms (`aci` → `acı`/`açı`) is decided by the form counts, the
 //! neighbouring words' keys, and a character n-gram model of restored text
 //! reading the words already decided. An unseen word is decided by a beam
-//! search of the character model over its ambiguous letters.
+//! search of the character model and a letter classifier over its ambiguous
+//! letters; with a [`Lexicon`], the best candidate the word list accepts
+//! wins (`ozbegen` → `özbeğen` only if the list knows it), and a capitalised
+//! word none of whose candidates it accepts keeps its letters as typed
+//! unless the models are sure (foreign names: `Miami`, `Butler`).
 //!
 //! # Example
 //!
@@ -57,5 +65,5 @@ pub mod train;
 
 pub use error::Error;
 pub use model::Model;
-pub use restorer::{RestoredWord, Restorer};
+pub use restorer::{Lexicon, RestoredWord, Restorer, TurkishDictionary};
 pub use text::asciify;

@@ -40,12 +40,15 @@ pub(crate) fn symbol_count(packed: u64) -> u32 {
 
 impl CharLm {
     /// Builds the runtime model from stored entries.
-    pub(crate) fn new(order: u8, entries: &[(u64, f32)]) -> Self {
+    pub(crate) fn new<I>(order: u8, entries: I) -> Self
+    where
+        I: ExactSizeIterator<Item = (u64, f32)> + Clone,
+    {
         let order = u32::from(order).clamp(1, 10);
         CharLm {
             order,
             state_mask: low_symbols(order - 1),
-            table: U64Table::build(entries.iter().copied()),
+            table: U64Table::build(entries),
         }
     }
 
@@ -109,7 +112,7 @@ mod tests {
             (3 | CONTEXT_FLAG, 0.25f32.ln()),
             ((3 << 6) | 3, -0.1),
         ];
-        let lm = CharLm::new(3, &entries);
+        let lm = CharLm::new(3, entries.iter().copied());
         let st = lm.advance(0, 3);
         assert!((lm.logp(st, 2) - (0.5f32 * 0.25).ln()).abs() < 1e-5);
         assert!((lm.logp(st, 3) + 0.1).abs() < 1e-6);

@@ -11,8 +11,9 @@ use crate::Error;
 
 /// The first eight bytes of every restorer model file.
 pub const MAGIC: [u8; 8] = *b"SZGRSTR\x1a";
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes. It also reads version 1 (which
+/// lacks the word-list settings: they take their defaults).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Tunable weights of the decision; stored in the model so that a model and
 /// the settings it was tuned with travel together.
@@ -42,6 +43,14 @@ pub struct Settings {
     pub unknown_lm_weight: f32,
     /// Weight of the letter classifier for an unknown word.
     pub unknown_letter_weight: f32,
+    /// With a word list (`Restorer::with_lexicon`): candidates of an unknown
+    /// word scoring within this much (natural log) of the best are shown to
+    /// it.
+    pub lexicon_margin: f32,
+    /// With a word list: a capitalised unknown word none of whose likely
+    /// candidates the list accepts keeps its letters as typed when that
+    /// scores within this much (natural log) of the best candidate.
+    pub name_keep_margin: f32,
 }
 
 impl Default for Settings {
@@ -58,6 +67,8 @@ impl Default for Settings {
             letter_weight: 1.0,
             unknown_lm_weight: 0.3,
             unknown_letter_weight: 1.0,
+            lexicon_margin: 8.0,
+            name_keep_margin: 3.0,
         }
     }
 }
@@ -124,6 +135,8 @@ impl Model {
             s.unknown_lm_weight,
             s.unknown_letter_weight,
             self.classifier_scale,
+            s.lexicon_margin,
+            s.name_keep_margin,
         ] {
             w.0.extend_from_slice(&f.to_le_bytes());
         }
@@ -176,6 +189,16 @@ impl Model {
     /// another format version, [`Error::ModelTruncated`] for a short file and
     /// [`Error::ModelCorrupt`] for inconsistent content.
     pub fn decode(bytes: &[u8]) -> Result<Model, Error> {
+        let (mut model, lm) = Model::decode_parts(bytes)?;
+        model.char_lm = lm.collect();
+        Ok(model)
+    }
+
+    /// Decodes a model file but leaves the character model in the file's
+    /// bytes, as an iterator over its (checked) entries: the restorer builds
+    /// its table straight from them, without a vector of 1.6 M entries in
+    /// between.
+    pub(crate) fn decode_parts(bytes: &[u8]) -> Result<(Model, LmEntries<'_>), Error> {
         if bytes.len() < MAGIC.len() || bytes[..MAGIC.len()] != MAGIC {
             return Err(Error::ModelMagic);
         }
@@ -184,7 +207,7 @@ impl Model {
             pos: MAGIC.len(),
         };
         let version = u32::from_le_bytes(r.array::<4>("version")?);
-        if version != FORMAT_VERSION {
+        if version != FORMAT_VERSION && version != 1 {
             return Err(Error::ModelVersion {
                 found: version,
                 expected: FORMAT_VERSION,
@@ -211,8 +234,12 @@ impl Model {
                 "character model order {lm_order} out of 1..=10"
             )));
         }
-        let mut floats = [0f32; 9];
-        for f in &mut floats {
+        let defaults = Settings::default();
+        let mut floats = [0f32; 11];
+        floats[9] = defaults.lexicon_margin;
+        floats[10] = defaults.name_keep_margin;
+        let stored = if version == 1 { 9 } else { 11 };
+        for f in &mut floats[..stored] {
             *f = f32::from_le_bytes(r.array::<4>("settings")?);
             if !f.is_finite() {
                 return Err(Error::ModelCorrupt("non-finite weight".into()));
@@ -232,6 +259,8 @@ impl Model {
             letter_weight: floats[5],
             unknown_lm_weight: floats[6],
             unknown_letter_weight: floats[7],
+            lexicon_margin: floats[9],
+            name_keep_margin: floats[10],
         };
         let classifier_scale = floats[8];
         let total_words = r.varint("settings")?;
@@ -273,14 +302,16 @@ impl Model {
         }
         let [left_context, right_context] = tables;
         let n = r.len("character model", 2)?;
-        let mut char_lm = Vec::with_capacity(n);
-        let mut prev = 0u64;
+        let lm_start = r.pos;
         for _ in 0..n {
-            let k = prev.wrapping_add(r.varint("character model")?);
-            prev = k;
-            let q = r.small("character model", u32::MAX.into())?;
-            char_lm.push((k, -(q as f32) * LOG_STEP));
+            r.varint("character model")?;
+            r.small("character model", u32::MAX.into())?;
         }
+        let lm = LmEntries {
+            bytes: &r.bytes[lm_start..r.pos],
+            left: n,
+            prev: 0,
+        };
         let n = r.len("classifier", 2)?;
         if n != 0 && n != 1 << crate::features::FEATURE_BITS {
             return Err(Error::ModelCorrupt(format!("classifier has {n} weights")));
@@ -297,18 +328,69 @@ impl Model {
                 r.bytes.len() - r.pos
             )));
         }
-        Ok(Model {
+        let model = Model {
             settings,
             lexicon,
             left_context,
             right_context,
-            char_lm,
+            char_lm: Vec::new(),
             total_words,
             classifier,
             classifier_scale,
-        })
+        };
+        Ok((model, lm))
     }
 }
+
+/// The character model's entries, read from a model file's bytes that
+/// [`Model::decode_parts`] has checked; cheap to clone, so that a table can
+/// be built from two passes over them.
+#[derive(Clone, Debug)]
+pub(crate) struct LmEntries<'a> {
+    bytes: &'a [u8],
+    left: usize,
+    prev: u64,
+}
+
+impl LmEntries<'_> {
+    #[inline]
+    fn varint(&mut self) -> u64 {
+        let mut v = 0u64;
+        for (i, &b) in self.bytes.iter().enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i as u32).min(63);
+            if b & 0x80 == 0 {
+                self.bytes = &self.bytes[i + 1..];
+                return v;
+            }
+        }
+        // Unreachable for checked bytes; end the iteration quietly.
+        self.bytes = &[];
+        self.left = 0;
+        v
+    }
+}
+
+impl Iterator for LmEntries<'_> {
+    type Item = (u64, f32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u64, f32)> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let k = self.prev.wrapping_add(self.varint());
+        self.prev = k;
+        let q = self.varint();
+        Some((k, -(q as f32) * LOG_STEP))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for LmEntries<'_> {}
 
 /// FNV-1a over 8-byte words, finished with a mix: cheap and enough to catch
 /// corruption (not an authenticity check).
@@ -344,10 +426,11 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn array<const N: usize>(&mut self, section: &'static str) -> Result<[u8; N], Error> {
         let end = self.pos + N;
-        let s = self
-            .bytes
-            .get(self.pos..end)
-            .ok_or(Error::ModelTruncated { section })?;
+        // `match`, not `ok_or`: building (and dropping) an `Error` on every
+        // call was a tenth of the load time.
+        let Some(s) = self.bytes.get(self.pos..end) else {
+            return Err(Error::ModelTruncated { section });
+        };
         self.pos = end;
         Ok(s.try_into().expect("N bytes"))
     }
@@ -355,10 +438,9 @@ impl Reader<'_> {
     fn varint(&mut self, section: &'static str) -> Result<u64, Error> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.pos)
-                .ok_or(Error::ModelTruncated { section })?;
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(Error::ModelTruncated { section });
+            };
             self.pos += 1;
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
@@ -445,6 +527,24 @@ mod tests {
             Err(Error::ModelMagic)
         ));
         assert!(matches!(Model::decode(b""), Err(Error::ModelMagic)));
+    }
+
+    #[test]
+    fn a_version_1_file_is_read_with_default_word_list_settings() {
+        // Version 1 is version 2 without the last two settings floats.
+        let mut m = sample();
+        m.settings.lexicon_margin = 1.5;
+        let v2 = m.encode();
+        let floats_end = 8 + 4 + 1 + 11 * 4;
+        let mut v1 = v2[..floats_end - 8].to_vec();
+        v1.extend_from_slice(&v2[floats_end..v2.len() - 8]);
+        v1[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let sum = checksum(&v1);
+        v1.extend_from_slice(&sum.to_le_bytes());
+        let decoded = Model::decode(&v1).unwrap();
+        assert_eq!(decoded.settings, Settings::default());
+        assert_eq!(decoded.lexicon, m.lexicon);
+        assert_eq!(decoded.char_lm, m.char_lm);
     }
 
     #[test]

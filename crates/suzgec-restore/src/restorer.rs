@@ -2,7 +2,8 @@
 
 use crate::Error;
 use crate::example::{
-    BOUNDARY_HASH, Example, MAX_AMBIGUOUS, Word, pair_hash, push_gap_symbols, push_word_symbols,
+    BOUNDARY_HASH, Case, Example, MAX_AMBIGUOUS, Word, pair_hash, push_gap_symbols,
+    push_word_symbols,
 };
 use crate::features::{Left, left_features, window_features};
 use crate::lm::CharLm;
@@ -40,6 +41,61 @@ struct Entry {
     total: u32,
 }
 
+/// A word list the restorer may consult for words its own lexicon does not
+/// know: "is this a correctly written word?" (for example a hunspell
+/// dictionary). Any `Fn(&str) -> bool + Send + Sync` is one.
+///
+/// The restorer asks it only about candidate restorations of words whose
+/// key it has not seen (or seen too rarely) in training, so it costs
+/// nothing on known words.
+pub trait Lexicon: Send + Sync {
+    /// Whether `word` (one word, with its Turkish letters, as cased in the
+    /// text; it may carry an apostrophe suffix such as `Ankara'da`) is a
+    /// correctly written word.
+    fn contains(&self, word: &str) -> bool;
+}
+
+impl<F: Fn(&str) -> bool + Send + Sync> Lexicon for F {
+    fn contains(&self, word: &str) -> bool {
+        self(word)
+    }
+}
+
+/// The Turkish hunspell dictionary embedded by `suzgec-dict`
+/// ([`suzgec_dict::Dictionary::turkish`]) as a [`Lexicon`]; typographic
+/// apostrophes (`’`) are read as `'`, the only one the dictionary knows.
+///
+/// The dictionary loads on the first word it is asked about (about a
+/// quarter of a second); call [`suzgec_dict::Dictionary::turkish`] at
+/// start-up to load it ahead.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TurkishDictionary;
+
+impl Lexicon for TurkishDictionary {
+    fn contains(&self, word: &str) -> bool {
+        let dictionary = suzgec_dict::Dictionary::turkish();
+        if word.contains(text::is_apostrophe) {
+            let plain: String = word
+                .chars()
+                .map(|c| if text::is_apostrophe(c) { '\'' } else { c })
+                .collect();
+            dictionary.check(&plain)
+        } else {
+            dictionary.check(word)
+        }
+    }
+}
+
+/// A shared [`Lexicon`], so that the restorer stays `Clone` and `Debug`.
+#[derive(Clone)]
+struct SharedLexicon(std::sync::Arc<dyn Lexicon>);
+
+impl std::fmt::Debug for SharedLexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lexicon")
+    }
+}
+
 /// Restores Turkish letters in text; built once from a [`Model`], then
 /// shared freely (`Sync`, no interior mutability).
 #[derive(Clone, Debug)]
@@ -57,18 +113,23 @@ pub struct Restorer {
     weights: Vec<i16>,
     /// Scale of `weights`.
     weight_scale: f32,
+    /// Word list consulted for unknown words (see [`Restorer::with_lexicon`]).
+    lexicon: Option<SharedLexicon>,
 }
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/restore/model.bin");
 
 impl Restorer {
     /// The restorer built from the model shipped with this crate
-    /// (`data/restore/model.bin`), loaded on first use.
+    /// (`data/restore/model.bin`), loaded on first use, consulting the
+    /// embedded Turkish dictionary ([`TurkishDictionary`]) for the words its
+    /// own lexicon does not know.
     pub fn embedded() -> &'static Restorer {
         static EMBEDDED: std::sync::OnceLock<Restorer> = std::sync::OnceLock::new();
         EMBEDDED.get_or_init(|| {
             Restorer::from_bytes(EMBEDDED_MODEL)
                 .expect("the embedded restorer model is checked by the crate's tests")
+                .with_lexicon(TurkishDictionary)
         })
     }
 
@@ -77,15 +138,21 @@ impl Restorer {
     /// # Errors
     /// Whatever [`Model::decode`] reports for a short, corrupt or foreign file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Restorer, Error> {
-        Ok(Restorer::build(Model::decode(bytes)?))
+        let (model, lm) = Model::decode_parts(bytes)?;
+        Ok(Restorer::build(model, lm))
     }
 
     /// Builds a restorer from a decoded model.
     pub fn from_model(model: &Model) -> Restorer {
-        Restorer::build(model.clone())
+        Restorer::build(model.clone(), model.char_lm.iter().copied())
     }
 
-    fn build(model: Model) -> Restorer {
+    /// Builds the runtime tables; the character model's entries come apart
+    /// so that [`Restorer::from_bytes`] can read them straight from the file.
+    fn build<I>(model: Model, char_lm: I) -> Restorer
+    where
+        I: ExactSizeIterator<Item = (u64, f32)> + Clone,
+    {
         let mut entries = Vec::with_capacity(model.lexicon.len());
         let mut masks = Vec::new();
         let mut counts = Vec::new();
@@ -110,19 +177,43 @@ impl Restorer {
                 .enumerate()
                 .map(|(i, e)| (e.key_hash, i as u32)),
         );
+        let left = U64Table::build(model.left_context.iter().copied());
+        let right = U64Table::build(model.right_context.iter().copied());
+        let lm = CharLm::new(model.settings.lm_order, char_lm);
         Restorer {
             settings: model.settings.clone(),
             index,
             entries,
             masks,
             counts,
-            left: U64Table::build(model.left_context.iter().copied()),
-            right: U64Table::build(model.right_context.iter().copied()),
-            lm: CharLm::new(model.settings.lm_order, &model.char_lm),
+            left,
+            right,
+            lm,
             total_words: model.total_words.max(1) as f32,
             weights: model.classifier,
             weight_scale: model.classifier_scale,
+            lexicon: None,
         }
+    }
+
+    /// The same restorer, consulting `lexicon` for the words its own
+    /// lexicon does not know (or saw fewer than `rare_count` times): among
+    /// the candidate restorations the models find likely (at most 16, within
+    /// [`Settings::lexicon_margin`] of the best), the best one the word list
+    /// accepts wins; when it accepts none, a capitalised word keeps the
+    /// letters of its name as typed unless the models are sure
+    /// ([`Settings::name_keep_margin`]; foreign names: `Baltimore`,
+    /// `Butler`), while a suffix after its apostrophe is still restored
+    /// (`Carl'ın`). Known words are decided as before, so this costs nothing
+    /// on them.
+    pub fn with_lexicon(mut self, lexicon: impl Lexicon + 'static) -> Restorer {
+        self.lexicon = Some(SharedLexicon(std::sync::Arc::new(lexicon)));
+        self
+    }
+
+    /// Whether a word list is consulted (see [`Restorer::with_lexicon`]).
+    pub fn has_lexicon(&self) -> bool {
+        self.lexicon.is_some()
     }
 
     /// The decision weights in use.
@@ -306,9 +397,91 @@ impl Restorer {
                 }
             }
         }
+        if known_total < s.rare_count
+            && cands.len() > 1
+            && let Some(lexicon) = &self.lexicon
+            && let Some(d) = self.choose_with_lexicon(ex, i, &mut cands, lexicon.0.as_ref())
+        {
+            return d;
+        }
         choose(&cands).unwrap_or(Decision {
             mask: w.marked,
             confidence: 1.0,
+        })
+    }
+
+    /// Chooses among the candidates of a rare or unknown word the best one
+    /// the lexicon accepts (the whole word, or else the part before an
+    /// apostrophe); `None` when it accepts none of the likely ones.
+    fn choose_with_lexicon(
+        &self,
+        ex: &Example,
+        i: usize,
+        cands: &mut [(u64, f32)],
+        lexicon: &dyn Lexicon,
+    ) -> Option<Decision> {
+        let s = &self.settings;
+        let w = &ex.words[i];
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        let best = cands[0].1;
+        let original = &ex.text[w.span.byte_start..w.span.byte_end];
+        let has_apostrophe = original.contains(text::is_apostrophe);
+        let mut buf = String::with_capacity(original.len() + 8);
+        let (mut level, mut chosen) = (0u8, None);
+        for (n, &(mask, score)) in cands.iter().enumerate() {
+            if n >= LEXICON_CANDIDATES || best - score > s.lexicon_margin {
+                break;
+            }
+            buf.clear();
+            write_word(original, ex.keys(i), w, mask, &mut buf);
+            let l = if lexicon.contains(&buf) {
+                2
+            } else if has_apostrophe
+                && level < 1
+                && let Some(end) = buf.find(text::is_apostrophe)
+                && end > 0
+                && lexicon.contains(&buf[..end])
+            {
+                1
+            } else {
+                0
+            };
+            if l > level {
+                level = l;
+                chosen = Some((mask, score));
+                if l == 2 {
+                    break;
+                }
+            }
+        }
+        let Some((mask, score)) = chosen else {
+            // Nothing the list accepts: a capitalised word is most likely a
+            // name, and names the list lacks are mostly foreign, with no
+            // Turkish letters. Keep the name as typed unless the models are
+            // sure; a suffix after an apostrophe is Turkish and follows the
+            // name's vowels (`Carl'ın`), so the models still decide it.
+            if w.case == Case::Lower {
+                return None;
+            }
+            let stem = stem_bits(ex.keys(i), w);
+            let typed = w.marked & stem;
+            let &(keep, keep_score) = cands.iter().find(|c| c.0 & stem == typed)?;
+            if best - keep_score <= s.name_keep_margin {
+                return Some(Decision {
+                    mask: keep,
+                    confidence: (keep_score - best).exp().clamp(0.0, 1.0),
+                });
+            }
+            return None;
+        };
+        let z: f32 = cands
+            .iter()
+            .take(LEXICON_CANDIDATES)
+            .map(|(_, sc)| (sc - score).exp())
+            .sum();
+        Some(Decision {
+            mask,
+            confidence: (1.0 / z).clamp(0.0, 1.0).max(0.5),
         })
     }
 
@@ -474,6 +647,9 @@ impl Restorer {
     }
 }
 
+/// Most candidates of one word shown to the lexicon.
+const LEXICON_CANDIDATES: usize = 16;
+
 /// One hypothesis of the beam search.
 #[derive(Clone, Copy, Debug)]
 struct Item {
@@ -501,6 +677,25 @@ fn choose(cands: &[(u64, f32)]) -> Option<Decision> {
         mask,
         confidence: (1.0 / z).clamp(0.0, 1.0),
     })
+}
+
+/// The ambiguous positions of a word before its first apostrophe (all of
+/// them when it has none).
+fn stem_bits(keys: &[KeyChar], w: &Word) -> u64 {
+    let mut bit = 0u32;
+    for k in keys {
+        if text::is_apostrophe(k.key) {
+            return if bit >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << bit) - 1
+            };
+        }
+        if k.ambiguous && bit < MAX_AMBIGUOUS {
+            bit += 1;
+        }
+    }
+    w.all()
 }
 
 /// Writes `original` with its free ambiguous letters set by `mask`, keeping
@@ -658,6 +853,55 @@ mod tests {
     fn a_confident_change_has_a_high_confidence() {
         let w = r().restore_words("cok");
         assert!(w[0].confidence > 0.9, "{w:?}");
+    }
+
+    #[test]
+    fn the_embedded_restorer_consults_the_turkish_dictionary() {
+        assert!(r().has_lexicon());
+        assert!(!Restorer::from_bytes(EMBEDDED_MODEL).unwrap().has_lexicon());
+    }
+
+    #[test]
+    fn a_lexicon_chooses_among_the_candidates_of_an_unknown_word() {
+        let plain = Restorer::from_bytes(EMBEDDED_MODEL).unwrap();
+        let s = "Dun Ozbegen ile gorustuk.";
+        assert!(!plain.knows("Ozbegen"));
+        let accepts = |word: &str| word == "Özbeğen";
+        let with = plain.clone().with_lexicon(accepts);
+        assert_eq!(with.restore(s), "Dün Özbeğen ile görüştük.");
+        assert_ne!(plain.restore(s), with.restore(s));
+        // Known words are decided by the model alone: a list that accepts
+        // nothing changes nothing there.
+        let nothing = plain.clone().with_lexicon(|_: &str| false);
+        assert_eq!(
+            nothing.restore("Bu haberi okuyunca cok uzuldum"),
+            "Bu haberi okuyunca çok üzüldüm"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_unknown_name_the_list_lacks_keeps_its_letters() {
+        // Regression: `Baltimore` came back as `Baltımore`.
+        let plain = Restorer::from_bytes(EMBEDDED_MODEL).unwrap();
+        let s = "Bakan Baltimore ziyaret etti";
+        assert_eq!(plain.restore(s), "Bakan Baltımore ziyaret etti");
+        assert_eq!(r().restore(s), "Bakan Baltimore ziyaret etti");
+    }
+
+    #[test]
+    fn the_suffix_after_a_kept_name_follows_its_vowels() {
+        assert_eq!(
+            r().restore("Bunu Carl'in evinde Niang'in arabasiyla yaptik."),
+            "Bunu Carl'ın evinde Niang'ın arabasıyla yaptık."
+        );
+    }
+
+    #[test]
+    fn the_turkish_dictionary_reads_typographic_apostrophes() {
+        assert!(TurkishDictionary.contains("Ankara'da"));
+        assert!(TurkishDictionary.contains("Ankara’da"));
+        assert!(TurkishDictionary.contains("çok"));
+        assert!(!TurkishDictionary.contains("cok"));
     }
 
     #[test]

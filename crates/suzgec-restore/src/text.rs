@@ -251,7 +251,7 @@ pub(crate) struct WordSpan {
 }
 
 #[inline]
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | '´')
 }
 

@@ -76,7 +76,7 @@ impl Default for TrainOptions {
             filter_ascii_typed: true,
             classifier_epochs: 3,
             classifier_rate: 0.2,
-            classifier_cap: 20,
+            classifier_cap: 80,
         }
     }
 }

@@ -47,7 +47,9 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::Detect(args) => cmd::detect::run(args),
         Command::Restore(args) => cmd::restore::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Train(TrainCommand::Restore(args)) => cmd::restore::train(args).map(|()| ExitCode::SUCCESS),
+        Command::Train(TrainCommand::Restore(args)) => {
+            cmd::restore::train(args).map(|()| ExitCode::SUCCESS)
+        }
         Command::Policy(command) => cmd::policy::run(command),
     };
     match result {

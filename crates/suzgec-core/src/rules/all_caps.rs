@@ -77,7 +77,9 @@ impl AllCaps {
         let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
         let all_roman = stem.chars().all(|c| "IVXLCDM".contains(c));
         self.acronyms.contains(&CaseRules::Turkish.upper(stem))
-            || (letters >= 2 && !stem.chars().any(is_vowel) && stem.chars().all(|c| !c.is_lowercase()))
+            || (letters >= 2
+                && !stem.chars().any(is_vowel)
+                && stem.chars().all(|c| !c.is_lowercase()))
             || (all_roman && (2..=6).contains(&letters))
     }
 
@@ -125,13 +127,18 @@ impl AllCaps {
             }
             let stem = token.stem(text.text());
             let suffix = token.suffix(text.text());
-            let shouting = stem.chars().any(char::is_uppercase) && !stem.chars().any(char::is_lowercase);
+            let shouting =
+                stem.chars().any(char::is_uppercase) && !stem.chars().any(char::is_lowercase);
             let new_stem = if !shouting || self.is_acronym(stem) {
                 stem.to_owned()
             } else {
                 let lower = rules.lower(stem);
                 let english_i = text.language() == Language::En && lower == "i";
-                if sentence_start || !suffix.is_empty() || english_i { rules.capitalize(&lower) } else { lower }
+                if sentence_start || !suffix.is_empty() || english_i {
+                    rules.capitalize(&lower)
+                } else {
+                    lower
+                }
             };
             let replacement = format!("{new_stem}{}", rules.lower(suffix));
             if replacement != token.text(text.text()) {
@@ -150,7 +157,9 @@ impl Rule for AllCaps {
 
     fn check(&self, text: &Analysis<'_>) -> Outcome {
         let counts = self.count(text);
-        if counts.shouting_words < self.settings.min_words || counts.cased_letters < self.settings.min_letters {
+        if counts.shouting_words < self.settings.min_words
+            || counts.cased_letters < self.settings.min_letters
+        {
             return Outcome::clean();
         }
         let share = counts.upper_letters as f32 / counts.cased_letters as f32;
@@ -184,7 +193,11 @@ mod tests {
     fn rule() -> AllCaps {
         let policy = Policy::default();
         let settings = &policy.rules[&RuleId::AllCaps];
-        AllCaps::new(&BuildContext { policy: &policy, settings }).expect("rule builds")
+        AllCaps::new(&BuildContext {
+            policy: &policy,
+            settings,
+        })
+        .expect("rule builds")
     }
 
     fn check(text: &str) -> Option<Finding> {
@@ -228,20 +241,33 @@ mod tests {
 
     #[test]
     fn half_capitals_goes_to_review_confidence() {
-        let finding = check("BU HABER TAMAMEN doğru ama yorumlar çok kötü olmuş").map(|f| f.confidence);
+        let finding =
+            check("BU HABER TAMAMEN doğru ama yorumlar çok kötü olmuş").map(|f| f.confidence);
         assert!(finding.is_none_or(|c| c < 0.7), "{finding:?}");
     }
 
     #[test]
     fn the_fix_uses_turkish_casing_and_keeps_acronyms() {
-        assert_eq!(fixed("İSTANBUL'DA HAVA ÇOK GÜZEL"), "İstanbul'da hava çok güzel");
-        assert_eq!(fixed("IRAK VE ABD'NİN ANLAŞMASI İYİ"), "Irak ve ABD'nin anlaşması iyi");
-        assert_eq!(fixed("BU YALAN. HERKES BİLİYOR!"), "Bu yalan. Herkes biliyor!");
+        assert_eq!(
+            fixed("İSTANBUL'DA HAVA ÇOK GÜZEL"),
+            "İstanbul'da hava çok güzel"
+        );
+        assert_eq!(
+            fixed("IRAK VE ABD'NİN ANLAŞMASI İYİ"),
+            "Irak ve ABD'nin anlaşması iyi"
+        );
+        assert_eq!(
+            fixed("BU YALAN. HERKES BİLİYOR!"),
+            "Bu yalan. Herkes biliyor!"
+        );
     }
 
     #[test]
     fn the_fix_keeps_english_i() {
-        assert_eq!(fixed("I THINK THIS IS WRONG AND I'M ANGRY"), "I think this is wrong and I'm angry");
+        assert_eq!(
+            fixed("I THINK THIS IS WRONG AND I'M ANGRY"),
+            "I think this is wrong and I'm angry"
+        );
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! Adding a rule is one file here and one line in [`build`].
 
 mod all_caps;
+mod no_turkish_chars;
 
 pub use all_caps::AllCaps;
+pub use no_turkish_chars::NoTurkishChars;
 
 use crate::Error;
 use crate::policy::{Policy, RuleSettings};
@@ -38,7 +40,10 @@ impl Outcome {
 
     /// A finding without a separate score.
     pub fn found(finding: Finding) -> Self {
-        Outcome { score: None, finding: Some(finding) }
+        Outcome {
+            score: None,
+            finding: Some(finding),
+        }
     }
 }
 
@@ -76,13 +81,13 @@ pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
     for (id, settings) in policy.enabled_rules() {
         let context = BuildContext { policy, settings };
         match id {
+            RuleId::NoTurkishChars => rules.push(Box::new(NoTurkishChars::new(&context)?)),
             RuleId::AllCaps => rules.push(Box::new(AllCaps::new(&context)?)),
             RuleId::Swearing
             | RuleId::Insult
             | RuleId::Offensive
             | RuleId::BeliefAttack
-            | RuleId::Spelling
-            | RuleId::NoTurkishChars => unavailable.push(id),
+            | RuleId::Spelling => unavailable.push(id),
         }
     }
     Ok(RuleSet { rules, unavailable })

@@ -33,21 +33,23 @@ const MODEL_LANGUAGES: [Lingua; 10] = [
 /// Frequent Turkish words, written with and without Turkish letters, that are not frequent words of
 /// English or of the neighbouring languages (so not `de`, `da`, `ne`, `mi`, `en`).
 const TURKISH_MARKERS: &[&str] = &[
-    "ve", "bir", "bu", "şu", "su", "için", "icin", "çok", "cok", "ama", "gibi", "ile", "daha", "kadar",
-    "yok", "var", "olan", "olarak", "sonra", "diye", "değil", "degil", "neden", "nasıl", "nasil", "hiç",
-    "hic", "bile", "artık", "artik", "sadece", "zaten", "şimdi", "simdi", "bunu", "buna", "bunun",
-    "beni", "seni", "benim", "senin", "onun", "bizim", "sizin", "olsun", "oldu", "olur", "ki", "her",
-    "hep", "tüm", "tum", "böyle", "boyle", "şey", "sey", "bence", "yani", "iyi", "kötü", "kotu",
-    "mı", "mu", "mü", "ya", "hem", "ise", "veya", "niye", "hala", "hâlâ", "bütün", "butun",
+    "ve", "bir", "bu", "şu", "su", "için", "icin", "çok", "cok", "ama", "gibi", "ile", "daha",
+    "kadar", "yok", "var", "olan", "olarak", "sonra", "diye", "değil", "degil", "neden", "nasıl",
+    "nasil", "hiç", "hic", "bile", "artık", "artik", "sadece", "zaten", "şimdi", "simdi", "bunu",
+    "buna", "bunun", "beni", "seni", "benim", "senin", "onun", "bizim", "sizin", "olsun", "oldu",
+    "olur", "ki", "her", "hep", "tüm", "tum", "böyle", "boyle", "şey", "sey", "bence", "yani",
+    "iyi", "kötü", "kotu", "mı", "mu", "mü", "ya", "hem", "ise", "veya", "niye", "hala", "hâlâ",
+    "bütün", "butun",
 ];
 
 /// Frequent English words that are not frequent words of Turkish or of the neighbouring languages
 /// (so not `in`, `is`, `on`, `die`).
 const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "are", "was", "were", "of", "to", "that", "this", "it", "you", "for", "with", "have",
-    "has", "not", "but", "they", "he", "she", "what", "just", "will", "would", "about", "your",
-    "his", "him", "all", "from", "there", "their", "who", "can", "like", "so", "if", "my", "me", "we",
-    "do", "does", "don't", "i", "i'm", "it's", "or", "by", "how", "why", "been", "should", "them",
+    "the", "and", "are", "was", "were", "of", "to", "that", "this", "it", "you", "for", "with",
+    "have", "has", "not", "but", "they", "he", "she", "what", "just", "will", "would", "about",
+    "your", "his", "him", "all", "from", "there", "their", "who", "can", "like", "so", "if", "my",
+    "me", "we", "do", "does", "don't", "i", "i'm", "it's", "or", "by", "how", "why", "been",
+    "should", "them",
 ];
 
 /// Marker words needed on one side, with none on the other, to decide without the model.
@@ -79,13 +81,16 @@ pub struct Detection {
 
 /// Whether a letter belongs to the Latin script (ASCII, Latin-1 and Latin Extended, `ə`).
 fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{259}' | '\u{1E00}'..='\u{1EFF}')
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{259}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&MODEL_LANGUAGES).with_preloaded_language_models().build()
+        LanguageDetectorBuilder::from_languages(&MODEL_LANGUAGES)
+            .with_preloaded_language_models()
+            .build()
     })
 }
 
@@ -115,7 +120,12 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
                 other_letters += 1;
             }
         }
-        if word.chars().any(|c| matches!(c, 'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü')) {
+        if word.chars().any(|c| {
+            matches!(
+                c,
+                'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'
+            )
+        }) {
             turkish_letter_words += 1;
         }
         schwa |= word.contains(['ə', 'Ə']);
@@ -134,44 +144,77 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
     }
     if words == 0 || other_letters > latin_letters {
         // No words, or mostly another script (Arabic, Cyrillic, Greek, CJK, …).
-        return Detection { language: Language::Other, confidence: if words == 0 { 0.0 } else { 0.9 } };
+        return Detection {
+            language: Language::Other,
+            confidence: if words == 0 { 0.0 } else { 0.9 },
+        };
     }
     if schwa {
-        return Detection { language: Language::Az, confidence: 0.99 };
+        return Detection {
+            language: Language::Az,
+            confidence: 0.99,
+        };
     }
     if !q_or_x && turkish_letter_words as f32 >= TURKISH_LETTER_SHARE * words as f32 {
-        return Detection { language: Language::Tr, confidence: 0.99 };
+        return Detection {
+            language: Language::Tr,
+            confidence: 0.99,
+        };
     }
     if !q_or_x && turkish_markers >= MARKERS_TO_DECIDE && english_markers == 0 {
-        return Detection { language: Language::Tr, confidence: 0.9 };
+        return Detection {
+            language: Language::Tr,
+            confidence: 0.9,
+        };
     }
     if english_markers >= MARKERS_TO_DECIDE && turkish_markers == 0 && turkish_letter_words == 0 {
-        return Detection { language: Language::En, confidence: 0.9 };
+        return Detection {
+            language: Language::En,
+            confidence: 0.9,
+        };
     }
     let values = detector().compute_language_confidence_values(&sample);
-    let confidence_of = |wanted: Lingua| values.iter().find(|(l, _)| *l == wanted).map_or(0.0, |(_, c)| *c as f32);
+    let confidence_of = |wanted: Lingua| {
+        values
+            .iter()
+            .find(|(l, _)| *l == wanted)
+            .map_or(0.0, |(_, c)| *c as f32)
+    };
     let Some(&(best, best_confidence)) = values.first() else {
-        return Detection { language: Language::Other, confidence: 0.0 };
+        return Detection {
+            language: Language::Other,
+            confidence: 0.0,
+        };
     };
     // Another language only when the model is fairly sure: short comments on a Turkish and English
     // site are far more likely to be in one of the site's languages than in a neighbour of them.
     if !SITE_LANGUAGES.contains(&best) && best_confidence >= OTHER_LANGUAGE_CONFIDENCE {
-        return Detection { language: Language::Other, confidence: best_confidence as f32 };
+        return Detection {
+            language: Language::Other,
+            confidence: best_confidence as f32,
+        };
     }
-    let (site_best, confidence) = SITE_LANGUAGES
-        .iter()
-        .map(|&l| (l, confidence_of(l)))
-        .fold((Lingua::Turkish, f32::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
+    let (site_best, confidence) = SITE_LANGUAGES.iter().map(|&l| (l, confidence_of(l))).fold(
+        (Lingua::Turkish, f32::MIN),
+        |acc, x| {
+            if x.1 > acc.1 { x } else { acc }
+        },
+    );
     // Azerbaijani writes `ə` in nearly every sentence; without it, a comment taken for Azerbaijani
     // is almost always Turkish typed without its letters, unless the model is sure and the text has
     // Azerbaijani's `q` or `x`.
     let language = match site_best {
-        Lingua::Azerbaijani if !(q_or_x && confidence >= AZERBAIJANI_WITHOUT_SCHWA_CONFIDENCE) => Language::Tr,
+        Lingua::Azerbaijani if !(q_or_x && confidence >= AZERBAIJANI_WITHOUT_SCHWA_CONFIDENCE) => {
+            Language::Tr
+        }
         Lingua::Azerbaijani => Language::Az,
         Lingua::English => Language::En,
         _ => Language::Tr,
     };
-    Detection { language, confidence }
+    Detection {
+        language,
+        confidence,
+    }
 }
 
 #[cfg(test)]
@@ -192,7 +235,10 @@ mod tests {
 
     #[test]
     fn english_even_with_a_turkish_name() {
-        assert_eq!(lang("Erdoğan met the foreign minister in Ankara today"), Language::En);
+        assert_eq!(
+            lang("Erdoğan met the foreign minister in Ankara today"),
+            Language::En
+        );
         assert_eq!(lang("This is a great article, thanks"), Language::En);
     }
 
@@ -204,10 +250,19 @@ mod tests {
 
     #[test]
     fn other_languages_and_no_words_are_other() {
-        assert_eq!(lang("Das ist eine sehr gute Nachricht für alle"), Language::Other);
+        assert_eq!(
+            lang("Das ist eine sehr gute Nachricht für alle"),
+            Language::Other
+        );
         assert_eq!(lang("Это очень хорошая новость"), Language::Other);
-        assert_eq!(lang("C'est une très bonne nouvelle pour tout le monde"), Language::Other);
-        assert_eq!(lang("Es una noticia muy buena para todos nosotros"), Language::Other);
+        assert_eq!(
+            lang("C'est une très bonne nouvelle pour tout le monde"),
+            Language::Other
+        );
+        assert_eq!(
+            lang("Es una noticia muy buena para todos nosotros"),
+            Language::Other
+        );
         assert_eq!(lang("😀 👍 123"), Language::Other);
     }
 }

@@ -37,11 +37,20 @@ impl<'a> Analysis<'a> {
         let normalized = Normalized::new(original);
         let tokens = token::tokenize(&normalized.text);
         let detection = match language {
-            Some(language) => Detection { language, confidence: 1.0 },
+            Some(language) => Detection {
+                language,
+                confidence: 1.0,
+            },
             None => lang::detect(&normalized.text, &tokens),
         };
         let skeleton = skeleton::skeleton(&normalized.text, &tokens);
-        Analysis { original, normalized, tokens, detection, skeleton }
+        Analysis {
+            original,
+            normalized,
+            tokens,
+            detection,
+            skeleton,
+        }
     }
 
     /// The NFC-normalised text that tokens and skeleton offsets refer to.
@@ -67,8 +76,18 @@ impl<'a> Analysis<'a> {
     /// A span of the submitted text for a code point range of the normalised text.
     pub fn span(&self, chars: Range<usize>, replacement: Option<String>) -> Span {
         let original = self.normalized.to_original(chars);
-        let text = self.original.chars().skip(original.start).take(original.len()).collect();
-        Span { start: original.start, end: original.end, text, replacement }
+        let text = self
+            .original
+            .chars()
+            .skip(original.start)
+            .take(original.len())
+            .collect();
+        Span {
+            start: original.start,
+            end: original.end,
+            text,
+            replacement,
+        }
     }
 }
 
@@ -86,7 +105,11 @@ mod tests {
         let span = analysis.span(words[1].chars.clone(), None);
         assert_eq!((span.start, span.end), (7, 13));
         assert_eq!(span.text, "gu\u{308}zel");
-        let check: String = submitted.chars().skip(span.start).take(span.end - span.start).collect();
+        let check: String = submitted
+            .chars()
+            .skip(span.start)
+            .take(span.end - span.start)
+            .collect();
         assert_eq!(check, span.text);
     }
 

@@ -21,7 +21,10 @@ impl<'a> Normalized<'a> {
     /// Normalises `original` to NFC. Text that is already NFC (nearly all of it) is borrowed as is.
     pub fn new(original: &'a str) -> Self {
         if original.is_ascii() || is_nfc_quick(original.chars()) == IsNormalized::Yes {
-            return Normalized { text: Cow::Borrowed(original), origin: Vec::new() };
+            return Normalized {
+                text: Cow::Borrowed(original),
+                origin: Vec::new(),
+            };
         }
         // Composition never crosses a grapheme cluster, so normalising cluster by cluster gives the
         // same text as normalising the whole, and tells which submitted cluster each character
@@ -38,9 +41,15 @@ impl<'a> Normalized<'a> {
             at += len;
         }
         if text == original {
-            return Normalized { text: Cow::Borrowed(original), origin: Vec::new() };
+            return Normalized {
+                text: Cow::Borrowed(original),
+                origin: Vec::new(),
+            };
         }
-        Normalized { text: Cow::Owned(text), origin }
+        Normalized {
+            text: Cow::Owned(text),
+            origin,
+        }
     }
 
     /// Maps a code point range of the normalised text to the submitted text.
@@ -49,11 +58,16 @@ impl<'a> Normalized<'a> {
             return chars;
         }
         let last = self.origin.len().saturating_sub(1);
-        let start = self.origin.get(chars.start).map_or_else(|| self.origin[last].end, |r| r.start);
+        let start = self
+            .origin
+            .get(chars.start)
+            .map_or_else(|| self.origin[last].end, |r| r.start);
         let end = if chars.end == chars.start {
             start
         } else {
-            self.origin.get(chars.end - 1).map_or(self.origin[last].end, |r| r.end)
+            self.origin
+                .get(chars.end - 1)
+                .map_or(self.origin[last].end, |r| r.end)
         };
         start..end.max(start)
     }

@@ -76,7 +76,11 @@ pub fn fold_letter(c: char) -> char {
                     base = d;
                 }
             });
-            if base.is_ascii_alphabetic() { base } else { lower }
+            if base.is_ascii_alphabetic() {
+                base
+            } else {
+                lower
+            }
         }
     }
 }
@@ -156,7 +160,11 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
     let flush = |pending: &mut Pending, words: &mut Vec<SkeletonWord>| {
         let done = std::mem::take(pending);
         if done.has_letter {
-            words.push(SkeletonWord { text: done.text, chars: done.chars, tokens: done.tokens });
+            words.push(SkeletonWord {
+                text: done.text,
+                chars: done.chars,
+                tokens: done.tokens,
+            });
         }
     };
 
@@ -164,7 +172,10 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
         if token.gap_before != Gap::None {
             flush(&mut pending, &mut words);
         }
-        if matches!(token.kind, TokenKind::Url | TokenKind::Email | TokenKind::Emoji) {
+        if matches!(
+            token.kind,
+            TokenKind::Url | TokenKind::Email | TokenKind::Emoji
+        ) {
             flush(&mut pending, &mut words);
             continue;
         }
@@ -186,7 +197,9 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                 Part::Leet(l) => {
                     // `!` and `|` stand for `i` only between letters; digits and `@ $` may also
                     // open a word (`@mk`, `$erefsiz`).
-                    if matches!(c, '!' | '|') && (pending.text.is_empty() || pending.after_separator) {
+                    if matches!(c, '!' | '|')
+                        && (pending.text.is_empty() || pending.after_separator)
+                    {
                         flush(&mut pending, &mut words);
                     } else {
                         pending.leet.push((l, at));
@@ -233,7 +246,9 @@ fn join_spaced_letters(words: &mut Vec<SkeletonWord>, tokens: &[Token]) {
             && single(&words[j])
             && single(&words[j + 1])
             && words[j + 1].chars.start == words[j].chars.end + 1
-            && tokens.get(words[j + 1].tokens.start).is_some_and(|t| t.gap_before == Gap::Space)
+            && tokens
+                .get(words[j + 1].tokens.start)
+                .is_some_and(|t| t.gap_before == Gap::Space)
         {
             j += 1;
         }
@@ -264,17 +279,27 @@ mod tests {
     use crate::text::token::tokenize;
 
     fn words(text: &str) -> Vec<String> {
-        skeleton(text, &tokenize(text)).words.into_iter().map(|w| w.text).collect()
+        skeleton(text, &tokenize(text))
+            .words
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
     }
 
     #[test]
     fn folds_turkish_letters_and_case() {
-        assert_eq!(words("ŞEREFSİZ Işık güzel"), vec!["serefsiz", "isik", "guzel"]);
+        assert_eq!(
+            words("ŞEREFSİZ Işık güzel"),
+            vec!["serefsiz", "isik", "guzel"]
+        );
     }
 
     #[test]
     fn undoes_leetspeak_inside_words_only() {
-        assert_eq!(words("s1ktir 0r0spu $erefsiz 4ptal"), vec!["siktir", "orospu", "serefsiz", "aptal"]);
+        assert_eq!(
+            words("s1ktir 0r0spu $erefsiz 4ptal"),
+            vec!["siktir", "orospu", "serefsiz", "aptal"]
+        );
         assert_eq!(words("2023 yılında 100 kişi"), vec!["yilinda", "kisi"]);
     }
 
@@ -305,7 +330,10 @@ mod tests {
 
     #[test]
     fn skips_urls_and_emoji_but_reads_hashtags() {
-        assert_eq!(words("#siktirgit https://ornek.com 😀 ok"), vec!["siktirgit", "ok"]);
+        assert_eq!(
+            words("#siktirgit https://ornek.com 😀 ok"),
+            vec!["siktirgit", "ok"]
+        );
     }
 
     #[test]

@@ -104,31 +104,69 @@ pub fn is_emoji(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut gap = Gap::None;
-    let mut char_at = 0;
     let mut chunk_start: Option<(usize, usize)> = None;
 
-    for (byte, c) in text.char_indices() {
+    for (char_at, (byte, c)) in text.char_indices().enumerate() {
         if c.is_whitespace() {
             if let Some((start_byte, start_char)) = chunk_start.take() {
-                tokenize_chunk(&text[start_byte..byte], start_byte, start_char, gap, &mut tokens);
+                tokenize_chunk(
+                    &text[start_byte..byte],
+                    start_byte,
+                    start_char,
+                    gap,
+                    &mut tokens,
+                );
                 gap = Gap::None;
             }
             let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
-            gap = if newline || gap == Gap::Newline { Gap::Newline } else { Gap::Space };
+            gap = if newline || gap == Gap::Newline {
+                Gap::Newline
+            } else {
+                Gap::Space
+            };
         } else if chunk_start.is_none() {
             chunk_start = Some((byte, char_at));
         }
-        char_at += 1;
     }
     if let Some((start_byte, start_char)) = chunk_start {
-        tokenize_chunk(&text[start_byte..], start_byte, start_char, gap, &mut tokens);
+        tokenize_chunk(
+            &text[start_byte..],
+            start_byte,
+            start_char,
+            gap,
+            &mut tokens,
+        );
     }
     tokens
 }
 
 /// Characters that may open or close a URL or address without belonging to it.
 fn is_wrapping_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '<' | '>')
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '<'
+            | '>'
+    )
 }
 
 /// Tokenizes one whitespace-free chunk, starting with the previous whitespace `gap`.
@@ -160,7 +198,13 @@ fn tokenize_chunk(chunk: &str, byte0: usize, char0: usize, gap: Gap, tokens: &mu
         });
         gap = Gap::None;
         if inner_end < chunk.len() {
-            scan(&chunk[inner_end..], byte0 + inner_end, char0 + head_chars + inner_chars, &mut gap, tokens);
+            scan(
+                &chunk[inner_end..],
+                byte0 + inner_end,
+                char0 + head_chars + inner_chars,
+                &mut gap,
+                tokens,
+            );
         }
         return;
     }
@@ -185,7 +229,11 @@ fn scan(piece: &str, byte0: usize, char0: usize, gap: &mut Gap, tokens: &mut Vec
             while first_char(end).is_some_and(|n| n.is_alphanumeric() || n == '_') {
                 end += 1;
             }
-            if c == '@' { TokenKind::Mention } else { TokenKind::Hashtag }
+            if c == '@' {
+                TokenKind::Mention
+            } else {
+                TokenKind::Hashtag
+            }
         } else if c.is_alphanumeric() {
             let mut has_letter = !c.is_numeric();
             let mut digits_before_apostrophe = c.is_numeric();
@@ -200,12 +248,17 @@ fn scan(piece: &str, byte0: usize, char0: usize, gap: &mut Gap, tokens: &mut Vec
                         }
                         end += 1;
                     }
-                    Some(n) if is_apostrophe(n) && apostrophe.is_none() && first_char(end + 1).is_some_and(char::is_alphabetic) => {
+                    Some(n)
+                        if is_apostrophe(n)
+                            && apostrophe.is_none()
+                            && first_char(end + 1).is_some_and(char::is_alphabetic) =>
+                    {
                         apostrophe = Some(graphemes[end].0 - start);
                         end += 1;
                     }
                     Some('.' | ',' | ':')
-                        if !has_letter && first_char(end + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                        if !has_letter
+                            && first_char(end + 1).is_some_and(|d| d.is_ascii_digit()) =>
                     {
                         end += 1;
                     }
@@ -239,13 +292,16 @@ fn scan(piece: &str, byte0: usize, char0: usize, gap: &mut Gap, tokens: &mut Vec
 
 /// Top-level domains accepted on bare domains without `http://` or `www.`.
 const BARE_TLDS: &[&str] = &[
-    "com", "net", "org", "tr", "edu", "gov", "io", "co", "info", "biz", "me", "tv", "uk", "de", "eu",
-    "app", "dev", "news", "az", "ru", "fr", "nl", "us", "ly", "gl", "be",
+    "com", "net", "org", "tr", "edu", "gov", "io", "co", "info", "biz", "me", "tv", "uk", "de",
+    "eu", "app", "dev", "news", "az", "ru", "fr", "nl", "us", "ly", "gl", "be",
 ];
 
 fn is_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
         return !rest.is_empty();
     }
     if let Some(rest) = lower.strip_prefix("www.") {
@@ -254,7 +310,9 @@ fn is_url(s: &str) -> bool {
     let host = lower.split(['/', '?', '#']).next().unwrap_or("");
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         && labels[0].len() >= 2
         && labels.last().is_some_and(|tld| BARE_TLDS.contains(tld))
 }
@@ -264,11 +322,15 @@ fn is_email(s: &str) -> bool {
         return false;
     };
     !local.is_empty()
-        && local.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._%+-".contains(c))
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 #[cfg(test)]
@@ -276,7 +338,10 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
-        tokenize(text).into_iter().map(|t| (t.kind, &text[t.bytes])).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.kind, &text[t.bytes]))
+            .collect()
     }
 
     #[test]
@@ -312,25 +377,37 @@ mod tests {
 
     #[test]
     fn bare_domains_are_urls_but_dotted_abbreviations_are_not() {
-        assert_eq!(kinds("(haberler.com)"), vec![
-            (TokenKind::Punct, "("),
-            (TokenKind::Url, "haberler.com"),
-            (TokenKind::Punct, ")"),
-        ]);
+        assert_eq!(
+            kinds("(haberler.com)"),
+            vec![
+                (TokenKind::Punct, "("),
+                (TokenKind::Url, "haberler.com"),
+                (TokenKind::Punct, ")"),
+            ]
+        );
         assert_eq!(kinds("a.q").len(), 3);
-        assert_eq!(kinds("www.ornek.org.")[0], (TokenKind::Url, "www.ornek.org"));
+        assert_eq!(
+            kinds("www.ornek.org.")[0],
+            (TokenKind::Url, "www.ornek.org")
+        );
     }
 
     #[test]
     fn leetspeak_stays_one_word() {
-        assert_eq!(kinds("s1ktir 0rospu"), vec![(TokenKind::Word, "s1ktir"), (TokenKind::Word, "0rospu")]);
+        assert_eq!(
+            kinds("s1ktir 0rospu"),
+            vec![(TokenKind::Word, "s1ktir"), (TokenKind::Word, "0rospu")]
+        );
     }
 
     #[test]
     fn records_gaps() {
         let tokens = tokenize("a.q\nb c");
         let gaps: Vec<Gap> = tokens.iter().map(|t| t.gap_before).collect();
-        assert_eq!(gaps, vec![Gap::None, Gap::None, Gap::None, Gap::Newline, Gap::Space]);
+        assert_eq!(
+            gaps,
+            vec![Gap::None, Gap::None, Gap::None, Gap::Newline, Gap::Space]
+        );
     }
 
     #[test]
@@ -346,6 +423,9 @@ mod tests {
 
     #[test]
     fn a_lone_at_sign_or_hash_is_punctuation() {
-        assert_eq!(kinds("@ #"), vec![(TokenKind::Punct, "@"), (TokenKind::Punct, "#")]);
+        assert_eq!(
+            kinds("@ #"),
+            vec![(TokenKind::Punct, "@"), (TokenKind::Punct, "#")]
+        );
     }
 }

@@ -40,14 +40,18 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let moderator = super::moderator(args.policy.as_deref())?;
     if args.jsonl {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads.unwrap_or(0))
+            .build()?;
         pool.install(|| check_jsonl(&moderator, args.language))?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = match args.text.as_deref() {
         Some("-") | None => {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).context("reading the comment from stdin")?;
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading the comment from stdin")?;
             text
         }
         Some(text) => text.to_owned(),
@@ -58,7 +62,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         print_readable(&text, &verdict);
     }
-    Ok(if verdict.decision == Decision::Approve { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if verdict.decision == Decision::Approve {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Checks every line of stdin, writing one output line per input line.
@@ -69,8 +77,18 @@ fn check_jsonl(moderator: &Moderator, language: Option<Language>) -> anyhow::Res
         let line = match input {
             Input::Record { mut fields, text } => {
                 match moderator.check(&text, language) {
-                    Ok(verdict) => fields.insert("verdict".into(), serde_json::to_value(verdict).unwrap_or(Value::Null)),
-                    Err(e) => fields.insert("error".into(), LineError { code: e.code(), message: e.to_string() }.to_json()),
+                    Ok(verdict) => fields.insert(
+                        "verdict".into(),
+                        serde_json::to_value(verdict).unwrap_or(Value::Null),
+                    ),
+                    Err(e) => fields.insert(
+                        "error".into(),
+                        LineError {
+                            code: e.code(),
+                            message: e.to_string(),
+                        }
+                        .to_json(),
+                    ),
                 };
                 Value::Object(fields)
             }
@@ -94,9 +112,18 @@ fn check_jsonl(moderator: &Moderator, language: Option<Language>) -> anyhow::Res
 /// Prints a verdict for people: the decision, then each reason with its spans marked in the text.
 fn print_readable(text: &str, verdict: &Verdict) {
     let decision = match verdict.decision {
-        Decision::Approve => verdict.decision.if_supports_color(Stream::Stdout, |d| d.green()).to_string(),
-        Decision::Review => verdict.decision.if_supports_color(Stream::Stdout, |d| d.yellow()).to_string(),
-        Decision::Reject => verdict.decision.if_supports_color(Stream::Stdout, |d| d.red()).to_string(),
+        Decision::Approve => verdict
+            .decision
+            .if_supports_color(Stream::Stdout, |d| d.green())
+            .to_string(),
+        Decision::Review => verdict
+            .decision
+            .if_supports_color(Stream::Stdout, |d| d.yellow())
+            .to_string(),
+        Decision::Reject => verdict
+            .decision
+            .if_supports_color(Stream::Stdout, |d| d.red())
+            .to_string(),
     };
     println!(
         "{}  (language: {}, policy: {} {})",
@@ -107,7 +134,11 @@ fn print_readable(text: &str, verdict: &Verdict) {
     );
     let english = verdict.language == Language::En;
     for reason in &verdict.reasons {
-        let message = if english { &reason.message.en } else { &reason.message.tr };
+        let message = if english {
+            &reason.message.en
+        } else {
+            &reason.message.tr
+        };
         println!(
             "\n  {} ({:.0}%): {}",
             reason.rule.if_supports_color(Stream::Stdout, |r| r.bold()),
@@ -115,13 +146,30 @@ fn print_readable(text: &str, verdict: &Verdict) {
             message
         );
         println!("    {}", marked(text, &reason.spans));
-        for span in reason.spans.iter().filter(|s| s.replacement.is_some()).take(8) {
-            println!("    {} → {}", span.text, span.replacement.as_deref().unwrap_or_default());
+        for span in reason
+            .spans
+            .iter()
+            .filter(|s| s.replacement.is_some())
+            .take(8)
+        {
+            println!(
+                "    {} → {}",
+                span.text,
+                span.replacement.as_deref().unwrap_or_default()
+            );
         }
     }
     if let Some(suggestion) = &verdict.suggested_text {
-        let label = if english { "suggested text" } else { "önerilen metin" };
-        println!("\n  {}: {}", label.if_supports_color(Stream::Stdout, |l| l.bold()), suggestion);
+        let label = if english {
+            "suggested text"
+        } else {
+            "önerilen metin"
+        };
+        println!(
+            "\n  {}: {}",
+            label.if_supports_color(Stream::Stdout, |l| l.bold()),
+            suggestion
+        );
     }
 }
 
@@ -129,14 +177,19 @@ fn print_readable(text: &str, verdict: &Verdict) {
 fn marked(text: &str, spans: &[suzgec_core::Span]) -> String {
     let mut out = String::new();
     let mut at = 0;
-    let chars: Vec<char> = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     for span in spans {
         if span.start < at || span.end > chars.len() {
             continue;
         }
         out.extend(&chars[at..span.start]);
         let piece: String = chars[span.start..span.end].iter().collect();
-        let shown = piece.if_supports_color(Stream::Stdout, |p| p.red().underline().to_string()).to_string();
+        let shown = piece
+            .if_supports_color(Stream::Stdout, |p| p.red().underline().to_string())
+            .to_string();
         if shown == piece {
             out.push_str(&format!("[{piece}]"));
         } else {

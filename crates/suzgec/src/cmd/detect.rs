@@ -56,12 +56,20 @@ pub fn run(args: &DetectArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     let shares: Vec<String> = counts
         .iter()
-        .map(|(lang, n)| format!("{lang} {n} ({:.1}%)", 100.0 * *n as f64 / total.max(1) as f64))
+        .map(|(lang, n)| {
+            format!(
+                "{lang} {n} ({:.1}%)",
+                100.0 * *n as f64 / total.max(1) as f64
+            )
+        })
         .collect();
     eprintln!("{total} texts: {}", shares.join(", "));
     if let Some(expected) = args.expect {
         let right = counts.get(expected.as_str()).copied().unwrap_or(0);
-        eprintln!("accuracy ({expected}): {:.2}%", 100.0 * right as f64 / total.max(1) as f64);
+        eprintln!(
+            "accuracy ({expected}): {:.2}%",
+            100.0 * right as f64 / total.max(1) as f64
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

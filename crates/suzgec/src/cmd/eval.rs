@@ -60,14 +60,20 @@ struct Report {
 
 /// One judged example.
 enum Judged {
-    Example { text: String, expected: Vec<RuleId>, fired: Vec<RuleId>, decision: Option<(Decision, Decision)> },
+    Example {
+        text: String,
+        expected: Vec<RuleId>,
+        fired: Vec<RuleId>,
+        decision: Option<(Decision, Decision)>,
+    },
     Failed(String),
 }
 
 /// Runs `suzgec eval`. Exit status 0 when the file was read through, whatever the scores.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let moderator = super::moderator(args.policy.as_deref())?;
-    let file = File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?;
+    let file =
+        File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?;
     let mut report = Report::default();
     let mut wrong: BTreeMap<RuleId, Vec<String>> = BTreeMap::new();
     let work = |input: Input| -> Judged {
@@ -77,7 +83,11 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         };
         let expected: Vec<RuleId> = match fields.get("expected") {
             Some(Value::Array(items)) => {
-                match items.iter().map(|v| v.as_str().unwrap_or("").parse::<RuleId>()).collect() {
+                match items
+                    .iter()
+                    .map(|v| v.as_str().unwrap_or("").parse::<RuleId>())
+                    .collect()
+                {
                     Ok(rules) => rules,
                     Err(e) => return Judged::Failed(e.to_string()),
                 }
@@ -109,7 +119,12 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
                 report.errors += 1;
                 eprintln!("{}:{line}: {message}", args.file.display());
             }
-            Judged::Example { text, expected, fired, decision } => {
+            Judged::Example {
+                text,
+                expected,
+                fired,
+                decision,
+            } => {
                 report.examples += 1;
                 for rule in RuleId::ALL {
                     let (want, got) = (expected.contains(&rule), fired.contains(&rule));
@@ -123,12 +138,20 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
                     if want != got {
                         let examples = wrong.entry(rule).or_default();
                         if examples.len() < args.show_errors {
-                            examples.push(format!("{} {text}", if got { "false alarm:" } else { "missed:" }));
+                            examples.push(format!(
+                                "{} {text}",
+                                if got { "false alarm:" } else { "missed:" }
+                            ));
                         }
                     }
                 }
                 if let Some((want, got)) = decision {
-                    *report.decisions.entry(want).or_default().entry(got).or_default() += 1;
+                    *report
+                        .decisions
+                        .entry(want)
+                        .or_default()
+                        .entry(got)
+                        .or_default() += 1;
                 }
             }
         }
@@ -140,8 +163,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     });
     for score in report.rules.values_mut() {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        score.precision = ratio(score.true_positives, score.true_positives + score.false_positives);
-        score.recall = ratio(score.true_positives, score.true_positives + score.false_negatives);
+        score.precision = ratio(
+            score.true_positives,
+            score.true_positives + score.false_positives,
+        );
+        score.recall = ratio(
+            score.true_positives,
+            score.true_positives + score.false_negatives,
+        );
         score.f1 = if score.precision + score.recall == 0.0 {
             0.0
         } else {
@@ -162,8 +191,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print_table(report: &Report) {
-    println!("{} examples, {} lines not judged", report.examples, report.errors);
-    println!("{:<18} {:>6} {:>6} {:>6} {:>9} {:>7} {:>6}", "rule", "tp", "fp", "fn", "precision", "recall", "f1");
+    println!(
+        "{} examples, {} lines not judged",
+        report.examples, report.errors
+    );
+    println!(
+        "{:<18} {:>6} {:>6} {:>6} {:>9} {:>7} {:>6}",
+        "rule", "tp", "fp", "fn", "precision", "recall", "f1"
+    );
     for (rule, s) in &report.rules {
         println!(
             "{:<18} {:>6} {:>6} {:>6} {:>9.3} {:>7.3} {:>6.3}",

@@ -46,7 +46,10 @@ impl LineError {
 
 /// Parses one line (without its line break).
 pub fn parse_line(bytes: &[u8]) -> Input {
-    let invalid = |code, message: String| Input::Invalid { fields: None, error: LineError { code, message } };
+    let invalid = |code, message: String| Input::Invalid {
+        fields: None,
+        error: LineError { code, message },
+    };
     let Ok(line) = std::str::from_utf8(bytes) else {
         return invalid("invalid_utf8", "the line is not valid UTF-8".into());
     };
@@ -62,7 +65,10 @@ pub fn parse_line(bytes: &[u8]) -> Input {
         }
         _ => Input::Invalid {
             fields: Some(fields),
-            error: LineError { code: "missing_text", message: "the object has no string field `text`".into() },
+            error: LineError {
+                code: "missing_text",
+                message: "the object has no string field `text`".into(),
+            },
         },
     }
 }
@@ -78,7 +84,10 @@ where
 {
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(ProgressStyle::with_template("{spinner} {human_pos} lines, {per_sec}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {human_pos} lines, {per_sec}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         bar
     } else {
         ProgressBar::hidden()
@@ -99,7 +108,10 @@ where
         if batch.is_empty() {
             break;
         }
-        let results: Vec<T> = batch.par_iter().map(|line| work(parse_line(line))).collect();
+        let results: Vec<T> = batch
+            .par_iter()
+            .map(|line| work(parse_line(line)))
+            .collect();
         let done = results.len() as u64;
         for result in results {
             emit(result)?;

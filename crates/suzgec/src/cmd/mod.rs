@@ -17,15 +17,24 @@ use suzgec_core::{Moderator, Policy};
 pub fn moderator(policy_file: Option<&Path>) -> anyhow::Result<Moderator> {
     let policy = match policy_file {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-            Policy::from_toml(&text).with_context(|| format!("in policy file {}", path.display()))?
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            Policy::from_toml(&text)
+                .with_context(|| format!("in policy file {}", path.display()))?
         }
         None => Policy::default(),
     };
     let moderator = Moderator::new(policy)?;
     if !moderator.unavailable_rules().is_empty() {
-        let names: Vec<&str> = moderator.unavailable_rules().iter().map(|r| r.as_str()).collect();
-        eprintln!("suzgec: note: rules not available in this build yet: {}", names.join(", "));
+        let names: Vec<&str> = moderator
+            .unavailable_rules()
+            .iter()
+            .map(|r| r.as_str())
+            .collect();
+        eprintln!(
+            "suzgec: note: rules not available in this build yet: {}",
+            names.join(", ")
+        );
     }
     moderator.warm_up();
     Ok(moderator)

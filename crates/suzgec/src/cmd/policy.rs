@@ -26,7 +26,13 @@ pub fn run(command: &PolicyCommand) -> anyhow::Result<ExitCode> {
             let moderator = super::moderator(Some(file))?;
             let policy = moderator.policy();
             let rules: Vec<&str> = policy.enabled_rules().map(|(id, _)| id.as_str()).collect();
-            println!("{}: policy `{}` version {}, rules: {}", file.display(), policy.name, policy.version, rules.join(", "));
+            println!(
+                "{}: policy `{}` version {}, rules: {}",
+                file.display(),
+                policy.name,
+                policy.version,
+                rules.join(", ")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

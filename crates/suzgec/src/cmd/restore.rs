@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use suzgec_restore::Restorer;
 use suzgec_restore::train::{self, TrainOptions};
+use suzgec_restore::{Restorer, TurkishDictionary};
 
 /// Arguments of `suzgec restore`.
 #[derive(clap::Args, Debug)]
 pub struct RestoreArgs {
-    /// Use this model file instead of the one built into the binary.
+    /// Use this model file instead of the one built into the binary (the
+    /// built-in Turkish dictionary is still consulted for unknown words).
     #[arg(long, value_name = "PATH")]
     model: Option<PathBuf>,
 }
@@ -26,8 +27,13 @@ pub fn run(args: &RestoreArgs) -> anyhow::Result<()> {
     let owned;
     let restorer = match &args.model {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            owned = Restorer::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            // Like the embedded model, consult the Turkish dictionary for
+            // words the model does not know.
+            owned = Restorer::from_bytes(&bytes)
+                .with_context(|| format!("loading {}", path.display()))?
+                .with_lexicon(TurkishDictionary);
             &owned
         }
         None => Restorer::embedded(),
@@ -117,7 +123,8 @@ pub fn train(args: &TrainRestoreArgs) -> anyhow::Result<()> {
     options.filter_ascii_typed = !args.keep_ascii_typed;
     let (model, report) = train::train(&documents, &options);
     let bytes = model.encode();
-    std::fs::write(&args.output, &bytes).with_context(|| format!("writing {}", args.output.display()))?;
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
     eprintln!(
         "suzgec: {} documents, {} sentences ({} typed without Turkish letters, dropped), \
          {} words, {} keys ({} ambiguous), {} character n-grams, classifier {:.2}% on its \
@@ -135,7 +142,7 @@ pub fn train(args: &TrainRestoreArgs) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
     if !args.eval.is_empty() {
-        let restorer = Restorer::from_model(&model);
+        let restorer = Restorer::from_model(&model).with_lexicon(TurkishDictionary);
         for path in &args.eval {
             let lines = train::read_corpus(path)?;
             let ev = train::evaluate(&restorer, &lines);

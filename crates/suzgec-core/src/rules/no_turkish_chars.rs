@@ -1,0 +1,187 @@
+//! `no_turkish_chars`: Turkish typed without Turkish letters ("Türkçe karakter kullanılmayan
+//! yorumlar"), `cok guzel` for `çok güzel`.
+//!
+//! On Turkish text only, the restorer (`suzgec-restore`) proposes the letters each word needs. The
+//! rule weighs the words it would change against the words the author already wrote with Turkish
+//! letters: a comment typed on an ASCII keyboard changes most of them, while a single slip in a long,
+//! otherwise correct comment is a spelling matter and stays below `min_share`. The fix is the
+//! restored text.
+
+use serde::Deserialize;
+use suzgec_restore::Restorer;
+
+use super::{BuildContext, Finding, Outcome, Rule};
+use crate::Error;
+use crate::text::{Analysis, TokenKind};
+use crate::verdict::{Language, Message, RuleId};
+
+/// The rule's own parameters in the policy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    /// Words that need Turkish letters before the rule fires.
+    #[serde(default = "default_min_words")]
+    min_words: usize,
+    /// Share, among the words that need Turkish letters, of those typed without them.
+    #[serde(default = "default_min_share")]
+    min_share: f32,
+    /// The same share when at least two words need letters: a lone changed word in correct text is
+    /// more often a name the restorer does not know than a word typed without its letters.
+    #[serde(default = "default_min_share_several")]
+    min_share_several: f32,
+    /// The restorer's confidence from which a word counts as needing letters.
+    #[serde(default = "default_min_word_confidence")]
+    min_word_confidence: f32,
+}
+
+fn default_min_words() -> usize {
+    1
+}
+
+fn default_min_share() -> f32 {
+    0.5
+}
+
+fn default_min_share_several() -> f32 {
+    0.2
+}
+
+fn default_min_word_confidence() -> f32 {
+    0.5
+}
+
+/// The `no_turkish_chars` rule.
+pub struct NoTurkishChars {
+    settings: Settings,
+    restorer: &'static Restorer,
+}
+
+impl NoTurkishChars {
+    /// Builds the rule from its policy section, with the embedded restorer.
+    pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
+        let settings: Settings = context.settings.params(RuleId::NoTurkishChars)?;
+        Ok(NoTurkishChars {
+            settings,
+            restorer: Restorer::embedded(),
+        })
+    }
+}
+
+/// Whether a word already carries a letter only Turkish writes (among the site's languages).
+fn has_turkish_letter(word: &str) -> bool {
+    word.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü'])
+}
+
+impl Rule for NoTurkishChars {
+    fn id(&self) -> RuleId {
+        RuleId::NoTurkishChars
+    }
+
+    fn check(&self, text: &Analysis<'_>) -> Outcome {
+        if text.language() != Language::Tr {
+            return Outcome::clean();
+        }
+        let words_with_turkish_letters = text
+            .words()
+            .filter(|t| t.kind == TokenKind::Word && has_turkish_letter(t.text(text.text())))
+            .count();
+        let changed: Vec<_> = self
+            .restorer
+            .restore_words(text.text())
+            .into_iter()
+            .filter(|w| w.confidence >= self.settings.min_word_confidence)
+            .collect();
+        if changed.len() < self.settings.min_words.max(1) {
+            return Outcome::clean();
+        }
+        let share = changed.len() as f32 / (changed.len() + words_with_turkish_letters) as f32;
+        let several = changed.len() >= 2 && share >= self.settings.min_share_several;
+        if share < self.settings.min_share && !several {
+            return Outcome::clean();
+        }
+        let mean_confidence =
+            changed.iter().map(|w| w.confidence).sum::<f32>() / changed.len() as f32;
+        // One word is weaker evidence than several. The share only gates: past it, how sure the rule
+        // is depends on how sure the restorer is about the words.
+        let by_words = 1.0 - 0.5f32.powi(changed.len() as i32 + 1);
+        let confidence = (mean_confidence * (0.5 + 0.5 * by_words)).clamp(0.0, 1.0);
+        let spans = changed
+            .into_iter()
+            .map(|w| text.span(w.start..w.end, Some(w.restored)))
+            .collect();
+        Outcome::found(Finding {
+            confidence,
+            spans,
+            message: Message {
+                tr: "Yorumunuz Türkçe karakterler (ç, ğ, ı, ö, ş, ü) kullanılmadan yazılmış. Harfleri \
+                     düzeltilmiş metni tek tıkla kabul edebilirsiniz."
+                    .into(),
+                en: "Your comment is written without Turkish letters (ç, ğ, ı, ö, ş, ü). You can accept \
+                     the text with its letters restored in one click."
+                    .into(),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Policy;
+
+    fn rule() -> NoTurkishChars {
+        let policy = Policy::default();
+        let settings = &policy.rules[&RuleId::NoTurkishChars];
+        NoTurkishChars::new(&BuildContext {
+            policy: &policy,
+            settings,
+        })
+        .expect("rule builds")
+    }
+
+    fn check(text: &str) -> Option<Finding> {
+        rule().check(&Analysis::new(text, None)).finding
+    }
+
+    #[test]
+    fn ascii_typed_turkish_is_caught_with_its_letters_restored() {
+        let finding = check("Bu haberi okuyunca cok uzuldum").expect("fires");
+        let fixes: Vec<(&str, &str)> = finding
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(fixes, vec![("cok", "çok"), ("uzuldum", "üzüldüm")]);
+        assert!(finding.confidence >= 0.7, "{}", finding.confidence);
+    }
+
+    #[test]
+    fn correct_turkish_without_special_letters_passes() {
+        assert!(check("Ben de bu fikirdeyim").is_none());
+        assert!(check("Bu haberi okuyunca çok üzüldüm").is_none());
+    }
+
+    #[test]
+    fn one_slip_in_a_long_correct_comment_is_not_this_rule() {
+        assert!(check("Bu haberi okuyunca çok üzüldüm, yetkililerin gereğini yapması gerekiyor, gecmis olsun").is_none());
+    }
+
+    #[test]
+    fn english_and_azerbaijani_are_left_alone() {
+        assert!(check("This is a good article about the economy").is_none());
+        assert!(check("Çox gözəl xəbərdir, təşəkkür edirəm").is_none());
+    }
+
+    #[test]
+    fn urls_and_mentions_are_not_words_to_restore() {
+        let finding = check("@ahmetcicek https://ornek.com/cicek haberi okuyunca cok uzuldum");
+        let spans = finding.expect("fires").spans;
+        assert!(spans.iter().all(|s| !s.text.contains("cicek")), "{spans:?}");
+    }
+
+    #[test]
+    fn spans_point_past_emoji() {
+        let finding = check("😀 cok guzel").expect("fires");
+        assert_eq!((finding.spans[0].start, finding.spans[0].end), (2, 5));
+    }
+}

@@ -1,0 +1,241 @@
+//! The `suzgec` command run as a user runs it: real process, real stdin and stdout.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn suzgec(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_suzgec"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("suzgec starts");
+    // Feed stdin from another thread: suzgec writes output while it reads, and a full stdout pipe
+    // would otherwise block both sides.
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().expect("suzgec finishes");
+    writer.join().expect("writer thread").expect("stdin takes the input");
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    stdout(output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn check_exits_zero_on_approve_and_one_on_reject() {
+    let approved = suzgec(&["check", "Bu haberi okuyunca çok üzüldüm."], b"");
+    assert_eq!(approved.status.code(), Some(0));
+    assert!(stdout(&approved).starts_with("approve"));
+    let rejected = suzgec(&["check", "BU HABER TAMAMEN YALAN, HERKES BİLİYOR"], b"");
+    assert_eq!(rejected.status.code(), Some(1));
+    let text = stdout(&rejected);
+    assert!(text.starts_with("reject"), "{text}");
+    assert!(text.contains("all_caps"), "{text}");
+    assert!(
+        text.contains("Bu haber tamamen yalan, herkes biliyor"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_json_prints_the_verdict_contract() {
+    let output = suzgec(&["check", "--json", "İSTANBUL'DA HAVA ÇOK GÜZEL"], b"");
+    let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");
+    assert_eq!(verdict["version"], 1);
+    assert_eq!(verdict["decision"], "reject");
+    assert_eq!(verdict["language"], "tr");
+    assert_eq!(verdict["reasons"][0]["rule"], "all_caps");
+    assert_eq!(verdict["reasons"][0]["spans"][0]["text"], "İSTANBUL'DA");
+    assert_eq!(verdict["suggested_text"], "İstanbul'da hava çok güzel");
+}
+
+#[test]
+fn check_reads_the_comment_from_stdin_with_a_dash() {
+    let output = suzgec(
+        &["check", "--json", "-"],
+        "HEPİNİZ YALANCISINIZ\n".as_bytes(),
+    );
+    let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");
+    assert_eq!(verdict["decision"], "reject");
+}
+
+#[test]
+fn empty_text_is_a_clear_error_with_exit_status_two() {
+    let output = suzgec(&["check", "   "], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the text is empty"));
+}
+
+#[test]
+fn jsonl_keeps_order_passes_fields_through_and_reports_bad_lines() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": 1, \"text\": \"BU HABER TAMAMEN YALAN\"}\n");
+    input.extend_from_slice(b"not json\n");
+    input.extend_from_slice(b"{\"id\": 3, \"body\": \"no text field\"}\n");
+    input.extend_from_slice(b"{\"id\": 4, \"text\": \"\\ud800\"}\n");
+    input.extend_from_slice(b"{\"id\": 5, \"text\": \"\"}\n");
+    input.extend_from_slice(b"\xff\xfe invalid utf-8\n");
+    input.extend_from_slice(
+        b"{\"text\": \"Gayet normal bir yorum.\", \"z\": [1, 2], \"a\": null}\n",
+    );
+    let output = suzgec(&["check", "--jsonl"], &input);
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["verdict"]["decision"], "reject");
+    assert_eq!(lines[1]["error"]["code"], "invalid_json");
+    assert_eq!(lines[2]["id"], 3);
+    assert_eq!(lines[2]["error"]["code"], "missing_text");
+    assert_eq!(
+        lines[3]["error"]["code"], "invalid_json",
+        "a lone surrogate is not a string"
+    );
+    assert_eq!(lines[4]["id"], 5);
+    assert_eq!(lines[4]["error"]["code"], "empty_text");
+    assert_eq!(lines[5]["error"]["code"], "invalid_utf8");
+    assert_eq!(lines[6]["verdict"]["decision"], "approve");
+    let keys: Vec<&str> = lines[6]
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        vec!["text", "z", "a", "verdict"],
+        "input fields keep their order"
+    );
+}
+
+#[test]
+fn jsonl_keeps_order_across_batches_and_threads() {
+    let input: String = (0..10_000)
+        .map(|i| {
+            let text = if i % 3 == 0 {
+                "ÇOK GÜZEL BİR HABER"
+            } else {
+                "Güzel bir haber"
+            };
+            format!("{{\"n\": {i}, \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    let output = suzgec(&["check", "--jsonl", "--threads", "2"], input.as_bytes());
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 10_000);
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["n"], i);
+        let expected = if i % 3 == 0 { "reject" } else { "approve" };
+        assert_eq!(line["verdict"]["decision"], expected, "line {i}");
+    }
+}
+
+#[test]
+fn a_policy_file_changes_the_decision() {
+    let dir = std::env::temp_dir().join(format!("suzgec-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let policy = dir.join("soft.toml");
+    std::fs::write(
+        &policy,
+        "name = 'soft'\nversion = '7'\n[rules.all_caps]\naction = 'review'\n",
+    )
+    .expect("write policy");
+    let path = policy.to_str().expect("UTF-8 path");
+    let output = suzgec(
+        &[
+            "check",
+            "--json",
+            "--policy",
+            path,
+            "BU HABER TAMAMEN YALAN",
+        ],
+        b"",
+    );
+    let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");
+    assert_eq!(verdict["decision"], "review");
+    assert_eq!(verdict["policy"]["name"], "soft");
+    assert_eq!(verdict["policy"]["version"], "7");
+
+    std::fs::write(
+        &policy,
+        "name = 'bad'\nversion = '1'\n[rules.shouting]\naction = 'reject'\n",
+    )
+    .expect("write");
+    let output = suzgec(&["policy", "validate", path], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("shouting"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_printed_default_policy_is_valid() {
+    let output = suzgec(&["policy", "default"], b"");
+    let dir = std::env::temp_dir().join(format!("suzgec-default-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("default.toml");
+    std::fs::write(&path, &output.stdout).expect("write");
+    let validated = suzgec(
+        &["policy", "validate", path.to_str().expect("UTF-8 path")],
+        b"",
+    );
+    assert_eq!(validated.status.code(), Some(0));
+    assert!(stdout(&validated).contains("all_caps"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn eval_scores_each_rule() {
+    let input = [
+        r#"{"text": "BU HABER TAMAMEN YALAN", "expected": ["all_caps"], "decision": "reject"}"#,
+        r#"{"text": "Bu haber tamamen yalan", "expected": [], "decision": "approve"}"#,
+        r#"{"text": "ABD ve AB NATO zirvesinde", "expected": ["all_caps"]}"#,
+        r#"{"text": "HEPİNİZ YALANCISINIZ", "expected": []}"#,
+    ]
+    .join("\n");
+    let dir = std::env::temp_dir().join(format!("suzgec-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("labelled.jsonl");
+    std::fs::write(&path, input).expect("write");
+    let output = suzgec(&["eval", "--json", path.to_str().expect("UTF-8 path")], b"");
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("report JSON");
+    assert_eq!(report["examples"], 4);
+    let caps = &report["rules"]["all_caps"];
+    assert_eq!(caps["true_positives"], 1);
+    assert_eq!(caps["false_positives"], 1);
+    assert_eq!(caps["false_negatives"], 1);
+    assert_eq!(caps["precision"], 0.5);
+    assert_eq!(report["decisions"]["reject"]["reject"], 1);
+    assert_eq!(report["decisions"]["approve"]["approve"], 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn restore_writes_one_line_per_input_line() {
+    let input = b"Bu haberi okuyunca cok uzuldum\n\nhttps://ornek.com @ali \xf0\x9f\x98\x80\nIstanbul'da hava guzel\n";
+    let output = suzgec(&["restore"], input);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "Bu haberi okuyunca çok üzüldüm",
+            "",
+            "https://ornek.com @ali 😀",
+            "İstanbul'da hava güzel",
+        ]
+    );
+}

@@ -19,7 +19,10 @@ fn suzgec(args: &[&str], stdin: &[u8]) -> Output {
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&stdin));
     let output = child.wait_with_output().expect("suzgec finishes");
-    writer.join().expect("writer thread").expect("stdin takes the input");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin takes the input");
     output
 }
 

@@ -188,20 +188,14 @@ impl Rule for AllCaps {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Policy;
+    use crate::rules::testing;
 
     fn rule() -> AllCaps {
-        let policy = Policy::default();
-        let settings = &policy.rules[&RuleId::AllCaps];
-        AllCaps::new(&BuildContext {
-            policy: &policy,
-            settings,
-        })
-        .expect("rule builds")
+        testing::with_default_policy(RuleId::AllCaps, AllCaps::new)
     }
 
     fn check(text: &str) -> Option<Finding> {
-        rule().check(&Analysis::new(text, None)).finding
+        testing::finding(&rule(), text)
     }
 
     fn fixed(text: &str) -> String {

@@ -92,3 +92,32 @@ pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
     }
     Ok(RuleSet { rules, unavailable })
 }
+
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{BuildContext, Finding, Rule};
+    use crate::Error;
+    use crate::policy::Policy;
+    use crate::text::Analysis;
+    use crate::verdict::RuleId;
+
+    /// Builds a rule from the built-in policy's section for it.
+    pub fn with_default_policy<R>(
+        id: RuleId,
+        new: impl FnOnce(&BuildContext<'_>) -> Result<R, Error>,
+    ) -> R {
+        let policy = Policy::default();
+        let settings = &policy.rules[&id];
+        new(&BuildContext {
+            policy: &policy,
+            settings,
+        })
+        .expect("rule builds from the default policy")
+    }
+
+    /// What a rule finds in `text`, with the language detected.
+    pub fn finding(rule: &dyn Rule, text: &str) -> Option<Finding> {
+        rule.check(&Analysis::new(text, None)).finding
+    }
+}

@@ -127,20 +127,14 @@ impl Rule for NoTurkishChars {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Policy;
+    use crate::rules::testing;
 
     fn rule() -> NoTurkishChars {
-        let policy = Policy::default();
-        let settings = &policy.rules[&RuleId::NoTurkishChars];
-        NoTurkishChars::new(&BuildContext {
-            policy: &policy,
-            settings,
-        })
-        .expect("rule builds")
+        testing::with_default_policy(RuleId::NoTurkishChars, NoTurkishChars::new)
     }
 
     fn check(text: &str) -> Option<Finding> {
-        rule().check(&Analysis::new(text, None)).finding
+        testing::finding(&rule(), text)
     }
 
     #[test]

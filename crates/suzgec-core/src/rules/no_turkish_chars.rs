@@ -12,7 +12,8 @@ use suzgec_restore::Restorer;
 
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
-use crate::text::{Analysis, TokenKind};
+use crate::text::Analysis;
+use crate::text::lang::has_turkish_letter;
 use crate::verdict::{Language, Message, RuleId};
 
 /// The rule's own parameters in the policy.
@@ -67,11 +68,6 @@ impl NoTurkishChars {
     }
 }
 
-/// Whether a word already carries a letter only Turkish writes (among the site's languages).
-fn has_turkish_letter(word: &str) -> bool {
-    word.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü'])
-}
-
 impl Rule for NoTurkishChars {
     fn id(&self) -> RuleId {
         RuleId::NoTurkishChars
@@ -83,7 +79,7 @@ impl Rule for NoTurkishChars {
         }
         let words_with_turkish_letters = text
             .words()
-            .filter(|t| t.kind == TokenKind::Word && has_turkish_letter(t.text(text.text())))
+            .filter(|t| has_turkish_letter(t.text(text.text())))
             .count();
         let changed: Vec<_> = self
             .restorer

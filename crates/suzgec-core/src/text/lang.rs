@@ -79,6 +79,12 @@ pub struct Detection {
     pub confidence: f32,
 }
 
+/// Whether a word carries one of the letters Turkish adds to ASCII (`ç ğ ı ö ş ü`, `İ`); of the
+/// site's languages only Turkish and Azerbaijani write them.
+pub fn has_turkish_letter(word: &str) -> bool {
+    word.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü'])
+}
+
 /// Whether a letter belongs to the Latin script (ASCII, Latin-1 and Latin Extended, `ə`).
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
@@ -120,12 +126,7 @@ pub fn detect(text: &str, tokens: &[Token]) -> Detection {
                 other_letters += 1;
             }
         }
-        if word.chars().any(|c| {
-            matches!(
-                c,
-                'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'
-            )
-        }) {
+        if has_turkish_letter(word) {
             turkish_letter_words += 1;
         }
         schwa |= word.contains(['ə', 'Ə']);

@@ -1,0 +1,393 @@
+//! The store on real databases: every test runs on a fresh SQLite file and, when
+//! `SUZGEC_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database.
+
+use std::sync::OnceLock;
+
+use suzgec_core::{Decision, Moderator, Policy, Verdict};
+use suzgec_store::testing::{self, TestDatabase};
+use suzgec_store::{
+    ArticleUpdate, EventKind, ModeratorDecision, NewArticle, NewComment, Role, Status, Store,
+};
+
+/// Runs one test body on SQLite and on PostgreSQL.
+macro_rules! on_both_databases {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = suzgec_store::testing::sqlite();
+                super::$body(super::open(&db).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = suzgec_store::testing::postgres(stringify!($name)).await {
+                    super::$body(super::open(&db).await).await;
+                }
+            }
+        }
+    };
+}
+
+async fn open(db: &TestDatabase) -> Store {
+    Store::connect(&db.url).await.expect("store opens")
+}
+
+fn verdict(text: &str) -> Verdict {
+    static MODERATOR: OnceLock<Moderator> = OnceLock::new();
+    MODERATOR
+        .get_or_init(|| Moderator::new(Policy::default()).expect("default policy builds"))
+        .check(text, None)
+        .expect("text is checkable")
+}
+
+async fn article(store: &Store, slug: &str) -> i64 {
+    store
+        .create_article(&NewArticle {
+            slug: slug.into(),
+            language: "tr".into(),
+            title: "Başlık".into(),
+            body: "Gövde.".into(),
+            ..NewArticle::default()
+        })
+        .await
+        .expect("article is created")
+        .id
+}
+
+fn comment(article_id: i64, author: &str, text: &str) -> NewComment {
+    NewComment {
+        article_id,
+        parent_id: None,
+        author: author.into(),
+        text: text.into(),
+        verdict: verdict(text),
+        client_key: "client-1".into(),
+    }
+}
+
+async fn articles_are_created_updated_and_unique(store: Store) {
+    let id = article(&store, "haber").await;
+    let before = store
+        .article("haber")
+        .await
+        .unwrap()
+        .expect("article exists");
+    assert_eq!(before.id, id);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let after = store
+        .update_article(
+            "haber",
+            &ArticleUpdate {
+                title: Some("Yeni başlık".into()),
+                ..ArticleUpdate::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(after.title, "Yeni başlık");
+    assert_eq!(after.body, before.body, "fields left out stay");
+    assert!(after.updated_at > before.updated_at);
+    assert_eq!(after.published_at, before.published_at);
+    let duplicate = store
+        .create_article(&NewArticle {
+            slug: "haber".into(),
+            ..NewArticle::default()
+        })
+        .await;
+    assert!(matches!(duplicate, Err(suzgec_store::Error::Conflict(_))));
+    assert!(matches!(
+        store.update_article("yok", &ArticleUpdate::default()).await,
+        Err(suzgec_store::Error::NotFound(_))
+    ));
+}
+on_both_databases!(articles, articles_are_created_updated_and_unique);
+
+async fn comments_keep_text_verbatim_and_status_from_the_verdict(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let nasty =
+        "<script>alert('x')</script> '; DROP TABLE comments; -- \u{202E}abc 👩‍👩‍👧 \u{7}\u{1b}[31m";
+    let good = store
+        .add_comment(&comment(article_id, "Ayşe", "Çok güzel bir haber olmuş."))
+        .await
+        .unwrap();
+    assert_eq!(good.status, Status::Approved);
+    let shouting = store
+        .add_comment(&comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
+        .await
+        .unwrap();
+    assert_eq!(shouting.verdict.decision, Decision::Reject);
+    assert_eq!(shouting.status, Status::Rejected);
+    let stored_nasty = store
+        .add_comment(&comment(article_id, "<b>x</b>", nasty))
+        .await
+        .unwrap();
+    let read = store.comment(stored_nasty.id).await.unwrap().unwrap();
+    assert_eq!(read.text, nasty);
+    assert_eq!(read.author, "<b>x</b>");
+    assert_eq!(read.verdict, stored_nasty.verdict);
+
+    let with_nul = store
+        .add_comment(&comment(article_id, "Ali", "a\u{0}b"))
+        .await;
+    assert!(matches!(
+        with_nul,
+        Err(suzgec_store::Error::NulCharacter("text"))
+    ));
+
+    let approved = store.approved_comments(article_id).await.unwrap();
+    let ids: Vec<i64> = approved.iter().map(|c| c.id).collect();
+    assert!(ids.contains(&good.id));
+    assert!(!ids.contains(&shouting.id));
+    let history = store.history(shouting.id).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].kind, EventKind::Machine);
+    assert_eq!(history[0].reason, "all_caps");
+}
+on_both_databases!(
+    comments,
+    comments_keep_text_verbatim_and_status_from_the_verdict
+);
+
+async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let rejected = store
+        .add_comment(&comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
+        .await
+        .unwrap();
+    let decided = store
+        .decide(
+            rejected.id,
+            &ModeratorDecision {
+                status: Status::Approved,
+                actor: "mod".into(),
+                reason: "düzeltildi".into(),
+                edited_text: Some("Bu haber çok kötü yazılmış".into()),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(decided.status, Status::Approved);
+    assert_eq!(decided.shown_text, "Bu haber çok kötü yazılmış");
+    assert_eq!(
+        decided.text, "BU HABER ÇOK KÖTÜ YAZILMIŞ",
+        "the submitted text is kept"
+    );
+    let history = store.history(rejected.id).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(history[1].overrides_machine);
+    assert_eq!(history[1].actor, "mod");
+
+    let approved = store
+        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .await
+        .unwrap();
+    store
+        .report(approved.id, "hakaret", "reader")
+        .await
+        .unwrap();
+    let queue = store.queue(10).await.unwrap();
+    let item = queue
+        .iter()
+        .find(|q| q.comment.id == approved.id)
+        .expect("a reported comment is queued");
+    assert_eq!(item.reports, 1);
+    assert_eq!(item.article_slug, "haber");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let kept = ModeratorDecision {
+        status: Status::Approved,
+        actor: "mod".into(),
+        reason: String::new(),
+        edited_text: None,
+    };
+    let after = store.decide(approved.id, &kept).await.unwrap();
+    assert_eq!(after.shown_text, "Güzel bir haber.");
+    assert!(!store.history(approved.id).await.unwrap()[1].overrides_machine);
+    assert!(
+        store
+            .queue(10)
+            .await
+            .unwrap()
+            .iter()
+            .all(|q| q.comment.id != approved.id),
+        "a decision clears the reports"
+    );
+
+    let audit = store
+        .audit_log(Some(EventKind::Moderator), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 2);
+    assert_eq!(audit[0].event.comment_id, approved.id, "newest first");
+    assert!(matches!(
+        store.decide(9999, &kept).await,
+        Err(suzgec_store::Error::NotFound(_))
+    ));
+    let decisions = store.decision_counts(0).await.unwrap();
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d.key == "override" && d.count == 1)
+    );
+    let rules = store.rule_counts(0).await.unwrap();
+    assert!(rules.iter().any(|d| d.key == "all_caps" && d.count == 1));
+}
+on_both_databases!(
+    moderation,
+    moderator_decisions_append_events_and_mark_overrides
+);
+
+async fn flood_and_duplicate_checks_count_recent_comments(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let start = suzgec_store::now_millis();
+    for _ in 0..3 {
+        store
+            .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store
+            .recent_comment_counts("client-1", "Ayşe", start)
+            .await
+            .unwrap(),
+        (3, 3)
+    );
+    assert_eq!(
+        store
+            .recent_comment_counts("client-2", "Veli", start)
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+    assert!(
+        store
+            .is_duplicate(article_id, "Ayşe", "Güzel bir haber.", start)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .is_duplicate(article_id, "Ayşe", "Başka bir yorum.", start)
+            .await
+            .unwrap()
+    );
+}
+on_both_databases!(flood, flood_and_duplicate_checks_count_recent_comments);
+
+async fn export_and_import_keep_comments_and_histories(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let parent = store
+        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .await
+        .unwrap();
+    let mut reply = comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ");
+    reply.parent_id = Some(parent.id);
+    let reply = store.add_comment(&reply).await.unwrap();
+    store
+        .decide(
+            reply.id,
+            &ModeratorDecision {
+                status: Status::Approved,
+                actor: "mod".into(),
+                reason: "ok".into(),
+                edited_text: None,
+            },
+        )
+        .await
+        .unwrap();
+    let exported = store.export_page(0, 100).await.unwrap();
+    assert_eq!(exported.len(), 2);
+    assert_eq!(exported[1].events.len(), 2);
+
+    let other_db = testing::sqlite();
+    let other = Store::connect(&other_db.url).await.unwrap();
+    article(&other, "haber").await;
+    let new_parent = other.import_comment(&exported[0], None).await.unwrap();
+    let new_reply = other
+        .import_comment(&exported[1], Some(new_parent))
+        .await
+        .unwrap();
+    let imported = other.comment(new_reply).await.unwrap().unwrap();
+    assert_eq!(imported.status, Status::Approved);
+    assert_eq!(imported.parent_id, Some(new_parent));
+    assert_eq!(imported.text, reply.text);
+    assert_eq!(other.history(new_reply).await.unwrap(), {
+        let mut events = exported[1].events.clone();
+        for (event, new) in events
+            .iter_mut()
+            .zip(other.history(new_reply).await.unwrap())
+        {
+            event.id = new.id;
+            event.comment_id = new_reply;
+        }
+        events
+    });
+}
+on_both_databases!(export, export_and_import_keep_comments_and_histories);
+
+async fn accounts_sessions_tokens_and_settings(store: Store) {
+    let user = store
+        .add_user("mod", Role::Moderator, "$argon2id$hash")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.add_user("mod", Role::Admin, "x").await,
+        Err(suzgec_store::Error::Conflict(_))
+    ));
+    assert_eq!(store.user_by_name("mod").await.unwrap(), Some(user.clone()));
+    let far = suzgec_store::now_millis() + 60_000;
+    store
+        .create_session("session-hash", user.id, "csrf", far)
+        .await
+        .unwrap();
+    store
+        .create_session("old-hash", user.id, "csrf2", 1)
+        .await
+        .unwrap();
+    let session = store.session("session-hash").await.unwrap().unwrap();
+    assert_eq!(session.user, user);
+    assert_eq!(session.csrf_token, "csrf");
+    assert!(
+        store.session("old-hash").await.unwrap().is_none(),
+        "expired"
+    );
+    store.delete_session("session-hash").await.unwrap();
+    assert!(store.session("session-hash").await.unwrap().is_none());
+
+    let token = store
+        .create_token("cms", Role::Editor, "token-hash")
+        .await
+        .unwrap();
+    assert_eq!(store.token("token-hash").await.unwrap(), Some(token));
+    assert!(store.token("other").await.unwrap().is_none());
+    assert!(Role::Admin.allows(Role::Moderator));
+    assert!(!Role::Api.allows(Role::Editor));
+
+    assert_eq!(store.setting_or_insert("secret", "a").await.unwrap(), "a");
+    assert_eq!(store.setting_or_insert("secret", "b").await.unwrap(), "a");
+}
+on_both_databases!(accounts, accounts_sessions_tokens_and_settings);
+
+#[tokio::test]
+async fn an_unknown_database_url_is_a_clear_error() {
+    let error = Store::connect("mysql://localhost/x").await.unwrap_err();
+    assert!(error.to_string().contains("sqlite://"), "{error}");
+}
+
+#[tokio::test]
+async fn reopening_a_sqlite_file_keeps_its_comments() {
+    let db = testing::sqlite();
+    let store = Store::connect(&db.url).await.unwrap();
+    let article_id = article(&store, "haber").await;
+    let saved = store
+        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .await
+        .unwrap();
+    store.close().await;
+    let again = Store::connect(&db.url).await.unwrap();
+    assert_eq!(
+        again.comment(saved.id).await.unwrap().unwrap().text,
+        saved.text
+    );
+}

@@ -104,4 +104,15 @@ impl Store {
         .await?;
         row.as_ref().map(article_from_row).transpose()
     }
+
+    /// The article with this row id.
+    pub async fn article_by_id(&self, id: i64) -> Result<Option<Article>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(article_from_row).transpose()
+    }
 }

@@ -1,5 +1,6 @@
-//! `suzgec`: checks comments against a news site's comment policy, evaluates the rules on labelled
-//! data, restores Turkish letters and trains models.
+//! `suzgec`: serves the comment platform and moderation gateway, checks comments against a news
+//! site's comment policy, evaluates the rules on labelled data, restores Turkish letters and trains
+//! models.
 
 mod cmd;
 
@@ -17,6 +18,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Serve the moderation API, article pages with comments, and the moderator area.
+    Serve(cmd::serve::ServeArgs),
     /// Check comments against the policy and print verdicts.
     Check(cmd::check::CheckArgs),
     /// Measure the rules on labelled JSON Lines: precision, recall and F1 per rule.
@@ -31,6 +34,16 @@ enum Command {
     /// Work with policies.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
+    /// Manage moderator and admin logins.
+    #[command(subcommand)]
+    User(cmd::serve::UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(cmd::serve::TokenCommand),
+    /// Write every stored comment with its history as JSON Lines.
+    Export(cmd::serve::ExportArgs),
+    /// Store comments written by `suzgec export`.
+    Import(cmd::serve::ImportArgs),
 }
 
 /// The models `suzgec train` builds.
@@ -43,6 +56,11 @@ enum TrainCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Serve(args) => cmd::serve::serve(args).map(|()| ExitCode::SUCCESS),
+        Command::User(command) => cmd::serve::user(command).map(|()| ExitCode::SUCCESS),
+        Command::Token(command) => cmd::serve::token(command).map(|()| ExitCode::SUCCESS),
+        Command::Export(args) => cmd::serve::export(args).map(|()| ExitCode::SUCCESS),
+        Command::Import(args) => cmd::serve::import(args).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => cmd::check::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Detect(args) => cmd::detect::run(args),

@@ -1,0 +1,474 @@
+//! The JSON API under `/api/v1`, described by `openapi.json` beside this file.
+
+use axum::extract::{FromRequest, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use suzgec_core::Verdict;
+use suzgec_store::{
+    Article, ArticleUpdate, Comment, EventKind, ModeratorDecision, NewArticle, Role, Status,
+};
+
+use crate::auth::ApiCaller;
+use crate::comments::{self, Submission};
+use crate::error::AppError;
+use crate::limits::{Action, Client};
+use crate::state::AppState;
+use crate::time::rfc3339;
+
+/// JSON in, with rejections answered in the API's error format.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct ApiJson<T>(pub T);
+
+/// The API's routes, to be nested under `/api/v1`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/moderate", post(moderate))
+        .route("/check", post(check))
+        .route("/articles", get(list_articles).post(create_article))
+        .route("/articles/{slug}", get(get_article).put(update_article))
+        .route(
+            "/articles/{slug}/comments",
+            get(list_comments).post(create_comment),
+        )
+        .route("/comments/{id}/report", post(report_comment))
+        .route("/moderation/queue", get(queue))
+        .route("/moderation/comments/{id}/decision", post(decide))
+        .route("/moderation/comments/{id}/history", get(history))
+        .route("/moderation/audit", get(audit))
+        .route("/moderation/stats", get(stats))
+}
+
+/// The OpenAPI document of this API.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+async fn openapi() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        OPENAPI,
+    )
+        .into_response()
+}
+
+/// A text to judge.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckRequest {
+    text: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    policy: Option<String>,
+}
+
+async fn moderate(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(request): ApiJson<CheckRequest>,
+) -> Result<Json<Verdict>, AppError> {
+    caller.require(Role::Api)?;
+    let verdict = state
+        .check(
+            &request.text,
+            request.language.as_deref(),
+            request.policy.as_deref(),
+        )
+        .await?;
+    Ok(Json(verdict))
+}
+
+async fn check(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(request): ApiJson<CheckRequest>,
+) -> Result<Json<Verdict>, AppError> {
+    state.limits.take(Action::Check, client.ip)?;
+    let verdict = state
+        .check(
+            &request.text,
+            request.language.as_deref(),
+            request.policy.as_deref(),
+        )
+        .await?;
+    Ok(Json(verdict))
+}
+
+/// An article as the API shows it.
+#[derive(Debug, Serialize)]
+struct ArticleOut {
+    slug: String,
+    language: String,
+    title: String,
+    summary: String,
+    body: String,
+    source: String,
+    translation_slug: Option<String>,
+    published_at: String,
+    updated_at: String,
+    url: String,
+}
+
+impl From<Article> for ArticleOut {
+    fn from(article: Article) -> Self {
+        ArticleOut {
+            url: format!("/articles/{}", article.slug),
+            published_at: rfc3339(article.published_at),
+            updated_at: rfc3339(article.updated_at),
+            slug: article.slug,
+            language: article.language,
+            title: article.title,
+            summary: article.summary,
+            body: article.body,
+            source: article.source,
+            translation_slug: article.translation_slug,
+        }
+    }
+}
+
+async fn article_or_404(state: &AppState, slug: &str) -> Result<Article, AppError> {
+    state
+        .store
+        .article(slug)
+        .await?
+        .ok_or_else(|| AppError::not_found("article"))
+}
+
+async fn list_articles(State(state): State<AppState>) -> Result<Json<Vec<ArticleOut>>, AppError> {
+    let articles = state.store.articles().await?;
+    Ok(Json(articles.into_iter().map(ArticleOut::from).collect()))
+}
+
+async fn get_article(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ArticleOut>, AppError> {
+    Ok(Json(article_or_404(&state, &slug).await?.into()))
+}
+
+fn validate_article(new: &NewArticle) -> Result<(), AppError> {
+    let slug_ok = !new.slug.is_empty()
+        && new.slug.len() <= 120
+        && new
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let problem = if !slug_ok {
+        Some("slug must be 1 to 120 characters of a-z, 0-9 and -")
+    } else if !matches!(new.language.as_str(), "tr" | "en") {
+        Some("language must be tr or en")
+    } else if new.title.trim().is_empty() || new.body.trim().is_empty() {
+        Some("title and body must not be empty")
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+            message,
+        )),
+        None => Ok(()),
+    }
+}
+
+async fn create_article(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(new): ApiJson<NewArticle>,
+) -> Result<(StatusCode, Json<ArticleOut>), AppError> {
+    caller.require(Role::Editor)?;
+    validate_article(&new)?;
+    let article = state.store.create_article(&new).await?;
+    Ok((StatusCode::CREATED, Json(article.into())))
+}
+
+async fn update_article(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(slug): Path<String>,
+    ApiJson(update): ApiJson<ArticleUpdate>,
+) -> Result<Json<ArticleOut>, AppError> {
+    caller.require(Role::Editor)?;
+    Ok(Json(
+        state.store.update_article(&slug, &update).await?.into(),
+    ))
+}
+
+/// A comment as readers see it.
+#[derive(Debug, Serialize)]
+struct PublicComment {
+    id: i64,
+    author: String,
+    text: String,
+    created_at: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    replies: Vec<PublicComment>,
+}
+
+impl PublicComment {
+    fn new(comment: &Comment) -> Self {
+        PublicComment {
+            id: comment.id,
+            author: comment.author.clone(),
+            text: comment.shown_text.clone(),
+            created_at: rfc3339(comment.created_at),
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// Approved comments as threads: top-level comments with their replies, oldest first. A reply
+/// whose parent is not shown is not shown either.
+pub fn threads(comments: &[Comment]) -> Vec<(&Comment, Vec<&Comment>)> {
+    let mut threads: Vec<(&Comment, Vec<&Comment>)> = comments
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| (c, Vec::new()))
+        .collect();
+    for reply in comments.iter().filter(|c| c.parent_id.is_some()) {
+        if let Some((_, replies)) = threads
+            .iter_mut()
+            .find(|(c, _)| Some(c.id) == reply.parent_id)
+        {
+            replies.push(reply);
+        }
+    }
+    threads
+}
+
+async fn list_comments(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<PublicComment>>, AppError> {
+    let article = article_or_404(&state, &slug).await?;
+    let comments = state.store.approved_comments(article.id).await?;
+    let out = threads(&comments)
+        .into_iter()
+        .map(|(comment, replies)| PublicComment {
+            replies: replies.into_iter().map(PublicComment::new).collect(),
+            ..PublicComment::new(comment)
+        })
+        .collect();
+    Ok(Json(out))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommentRequest {
+    author: String,
+    text: String,
+    #[serde(default)]
+    parent_id: Option<i64>,
+}
+
+/// The answer to a submitted comment.
+#[derive(Debug, Serialize)]
+struct CommentCreated {
+    id: i64,
+    status: Status,
+    verdict: Verdict,
+}
+
+async fn create_comment(
+    State(state): State<AppState>,
+    client: Client,
+    Path(slug): Path<String>,
+    ApiJson(request): ApiJson<CommentRequest>,
+) -> Result<(StatusCode, Json<CommentCreated>), AppError> {
+    let article = article_or_404(&state, &slug).await?;
+    let comment = comments::submit(
+        &state,
+        &client,
+        &article,
+        Submission {
+            author: request.author,
+            text: request.text,
+            parent_id: request.parent_id,
+        },
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CommentCreated {
+            id: comment.id,
+            status: comment.status,
+            verdict: comment.verdict,
+        }),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportRequest {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn report_comment(
+    State(state): State<AppState>,
+    client: Client,
+    Path(id): Path<i64>,
+    ApiJson(request): ApiJson<ReportRequest>,
+) -> Result<StatusCode, AppError> {
+    state.limits.take(Action::Report, client.ip)?;
+    let reason: String = request.reason.chars().take(500).collect();
+    state.store.report(id, &reason, &client.key).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Debug, Deserialize)]
+struct Paging {
+    #[serde(default)]
+    limit: Option<i64>,
+    #[serde(default)]
+    before: Option<i64>,
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Vec<suzgec_store::QueueItem>>, AppError> {
+    caller.require(Role::Moderator)?;
+    let limit = paging.limit.unwrap_or(50).clamp(1, 500);
+    Ok(Json(state.store.queue(limit).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DecisionKind {
+    Approve,
+    Reject,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecisionRequest {
+    decision: DecisionKind,
+    #[serde(default)]
+    reason: String,
+    /// An edited text to approve in place of the submitted one.
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// Turns a moderator's decision into the store's form: an edited text only goes with an approval.
+pub fn moderator_decision(
+    actor: &str,
+    approve: bool,
+    reason: &str,
+    edited_text: Option<String>,
+    original: &str,
+) -> Result<ModeratorDecision, AppError> {
+    let edited_text = edited_text.filter(|text| text != original);
+    if !approve && edited_text.is_some() {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_decision",
+            "an edited text can only be approved",
+        ));
+    }
+    if edited_text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_decision",
+            "the edited text is empty",
+        ));
+    }
+    Ok(ModeratorDecision {
+        status: if approve {
+            Status::Approved
+        } else {
+            Status::Rejected
+        },
+        actor: actor.to_owned(),
+        reason: reason.chars().take(1000).collect(),
+        edited_text,
+    })
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+    ApiJson(request): ApiJson<DecisionRequest>,
+) -> Result<Json<Comment>, AppError> {
+    caller.require(Role::Moderator)?;
+    let comment = state
+        .store
+        .comment(id)
+        .await?
+        .ok_or_else(|| AppError::not_found("comment"))?;
+    let decision = moderator_decision(
+        &caller.name,
+        matches!(request.decision, DecisionKind::Approve),
+        &request.reason,
+        request.text,
+        &comment.shown_text,
+    )?;
+    Ok(Json(state.store.decide(id, &decision).await?))
+}
+
+async fn history(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<suzgec_store::Event>>, AppError> {
+    caller.require(Role::Moderator)?;
+    if state.store.comment(id).await?.is_none() {
+        return Err(AppError::not_found("comment"));
+    }
+    Ok(Json(state.store.history(id).await?))
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Vec<suzgec_store::AuditEntry>>, AppError> {
+    caller.require(Role::Moderator)?;
+    let limit = paging.limit.unwrap_or(100).clamp(1, 1000);
+    Ok(Json(
+        state
+            .store
+            .audit_log(Some(EventKind::Moderator), paging.before, limit)
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+struct StatsQuery {
+    #[serde(default)]
+    days: Option<i64>,
+}
+
+/// Per-day counts for the statistics page and API.
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    /// Comments each rule gave a reason for, per day.
+    pub rules: Vec<suzgec_store::DailyCount>,
+    /// Comments per machine decision per day, and moderator overrides (`override`).
+    pub decisions: Vec<suzgec_store::DailyCount>,
+}
+
+/// The statistics of the last `days` days.
+pub async fn load_stats(state: &AppState, days: i64) -> Result<Stats, AppError> {
+    let since = suzgec_store::now_millis() - days.clamp(1, 366) * 86_400_000;
+    Ok(Stats {
+        rules: state.store.rule_counts(since).await?,
+        decisions: state.store.decision_counts(since).await?,
+    })
+}
+
+async fn stats(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Query(query): Query<StatsQuery>,
+) -> Result<Json<Stats>, AppError> {
+    caller.require(Role::Moderator)?;
+    Ok(Json(load_stats(&state, query.days.unwrap_or(30)).await?))
+}

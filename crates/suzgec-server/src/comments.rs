@@ -1,0 +1,108 @@
+//! Taking in a comment, for the JSON API and the article page alike: limits, flood and duplicate
+//! checks, the verdict, then storage before anyone is told it was accepted.
+
+use axum::http::StatusCode;
+use suzgec_store::{Article, Comment, NewComment};
+
+use crate::error::AppError;
+use crate::limits::{Action, Client};
+use crate::state::AppState;
+
+/// The longest author name, in characters.
+pub const MAX_AUTHOR_CHARS: usize = 80;
+
+/// A comment as a reader sends it.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The name the author gives.
+    pub author: String,
+    /// The text, exactly as typed.
+    pub text: String,
+    /// The comment it answers.
+    pub parent_id: Option<i64>,
+}
+
+/// Checks and stores a comment under an article, returning it with its verdict and status.
+pub async fn submit(
+    state: &AppState,
+    client: &Client,
+    article: &Article,
+    submission: Submission,
+) -> Result<Comment, AppError> {
+    let author = submission.author.trim();
+    if author.is_empty() {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_author",
+            "the author's name is empty",
+        ));
+    }
+    if author.chars().count() > MAX_AUTHOR_CHARS {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_author",
+            format!("the author's name is longer than {MAX_AUTHOR_CHARS} characters"),
+        ));
+    }
+    state.limits.take(Action::Comment, client.ip)?;
+    let limits = &state.config.limits;
+    let now = suzgec_store::now_millis();
+    let (_, by_author) = state
+        .store
+        .recent_comment_counts(&client.key, author, now - 3_600_000)
+        .await?;
+    if by_author >= i64::from(limits.comments_per_author_per_hour) {
+        return Err(AppError::rate_limited(600));
+    }
+    let window = i64::from(limits.duplicate_window_seconds) * 1000;
+    if state
+        .store
+        .is_duplicate(article.id, author, &submission.text, now - window)
+        .await?
+    {
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            "duplicate_comment",
+            "this comment was already sent",
+        ));
+    }
+    let parent_id = match submission.parent_id {
+        None => None,
+        Some(id) => {
+            let parent = state.store.comment(id).await?;
+            match parent {
+                // Replies are one level deep: an answer to a reply joins its thread.
+                Some(parent) if parent.article_id == article.id => {
+                    Some(parent.parent_id.unwrap_or(parent.id))
+                }
+                _ => {
+                    return Err(AppError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid_parent",
+                        "the comment answered is not under this article",
+                    ));
+                }
+            }
+        }
+    };
+    let verdict = state.check(&submission.text, None, None).await?;
+    let comment = state
+        .store
+        .add_comment(&NewComment {
+            article_id: article.id,
+            parent_id,
+            author: author.to_owned(),
+            text: submission.text,
+            verdict,
+            client_key: client.key.clone(),
+        })
+        .await?;
+    state.metrics.record_comment(comment.status);
+    tracing::info!(
+        comment = comment.id,
+        article = %article.slug,
+        status = comment.status.as_str(),
+        "comment stored"
+    );
+    Ok(comment)
+}

@@ -1,0 +1,83 @@
+//! The server's settings: read by the binary from a TOML file, `SUZGEC_*` environment variables and
+//! command-line flags, in that order of precedence (flags win).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Everything `suzgec serve` can be told.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address and port to listen on.
+    pub listen: String,
+    /// `sqlite://FILE` (created on first start) or `postgres://…`.
+    pub database_url: String,
+    /// The policy file used when a request names none; the built-in policy when unset.
+    pub policy_file: Option<PathBuf>,
+    /// Further policies a request may name in its `policy` field, by name.
+    pub policies: BTreeMap<String, PathBuf>,
+    /// Publish the demo article when the database has no article.
+    pub demo_content: bool,
+    /// Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// Mark cookies `Secure` (set it when the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// Offset from UTC of the times shown on pages, in minutes (Turkey: 180).
+    pub display_utc_offset_minutes: i32,
+    /// Rate and size limits.
+    pub limits: Limits,
+}
+
+/// Rate and size limits. Per-address limits are kept by each instance; per-author and flood limits
+/// are counted in the database, so every instance enforces them together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Largest request body, in bytes.
+    pub max_body_bytes: usize,
+    /// Live checks (`POST /api/v1/check`) per client address per minute.
+    pub checks_per_minute: u32,
+    /// Comments per client address per minute.
+    pub comments_per_minute: u32,
+    /// Comments under one author name per hour.
+    pub comments_per_author_per_hour: u32,
+    /// Reports per client address per hour.
+    pub reports_per_hour: u32,
+    /// Login attempts per client address per minute.
+    pub logins_per_minute: u32,
+    /// The same text from the same author under the same article within this many seconds is a
+    /// duplicate.
+    pub duplicate_window_seconds: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".into(),
+            database_url: "sqlite://suzgec.db".into(),
+            policy_file: None,
+            policies: BTreeMap::new(),
+            demo_content: true,
+            trust_forwarded_for: false,
+            secure_cookies: false,
+            display_utc_offset_minutes: 180,
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 128 * 1024,
+            checks_per_minute: 120,
+            comments_per_minute: 10,
+            comments_per_author_per_hour: 60,
+            reports_per_hour: 30,
+            logins_per_minute: 10,
+            duplicate_window_seconds: 600,
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Süzgeç's HTTP server: the moderation gateway (`POST /api/v1/moderate`), the comment platform
+//! (article pages with their comment sections, the JSON API behind them) and the moderator area.
+//!
+//! [`Server::bind`] builds everything from a [`Config`] and returns the bound address, so tests
+//! and the `suzgec serve` command start it the same way; [`app`] is the router alone.
+
+mod api;
+pub mod auth;
+mod comments;
+pub mod config;
+mod demo;
+mod error;
+mod i18n;
+mod limits;
+mod metrics;
+mod pages;
+mod state;
+mod time;
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use suzgec_core::{Moderator, Policy};
+use suzgec_store::Store;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use api::OPENAPI;
+pub use config::{Config, Limits};
+pub use demo::{DEMO_SLUG_EN, DEMO_SLUG_TR};
+pub use error::AppError;
+pub use state::AppState;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database could not be opened or migrated.
+    #[error(transparent)]
+    Store(#[from] suzgec_store::Error),
+    /// A policy file could not be read or is invalid.
+    #[error("policy {name:?} ({path}): {message}")]
+    Policy {
+        /// The policy's name.
+        name: String,
+        /// Its file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The address is taken or invalid.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address asked for.
+        address: String,
+        /// The operating system's answer.
+        source: std::io::Error,
+    },
+    /// The server stopped on an I/O error.
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+    /// Metrics could not be registered.
+    #[error("metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
+}
+
+fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
+    let policy_error = |message: String| Error::Policy {
+        name: name.to_owned(),
+        path: path.map_or("built-in".into(), |p| p.display().to_string()),
+        message,
+    };
+    let policy = match path {
+        None => Policy::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| policy_error(e.to_string()))?;
+            Policy::from_toml(&text).map_err(|e| policy_error(e.to_string()))?
+        }
+    };
+    let moderator = Moderator::new(policy).map_err(|e| policy_error(e.to_string()))?;
+    moderator.warm_up();
+    Ok(moderator)
+}
+
+/// Opens the database (migrating it), loads the policies, publishes the demo articles into an
+/// empty database, and returns the state the handlers share.
+pub async fn build_state(config: Config) -> Result<AppState, Error> {
+    let store = Store::connect(&config.database_url).await?;
+    let mut moderators = BTreeMap::new();
+    moderators.insert(
+        state::DEFAULT_POLICY.to_owned(),
+        load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?,
+    );
+    for (name, path) in &config.policies {
+        moderators.insert(name.clone(), load_policy(name, Some(path))?);
+    }
+    let secret = store
+        .setting_or_insert("server_secret", &auth::new_secret())
+        .await?;
+    if config.demo_content {
+        demo::publish_if_empty(&store).await?;
+    }
+    Ok(AppState {
+        store,
+        moderators: Arc::new(moderators),
+        secret: Arc::from(secret.into_bytes()),
+        limits: Arc::new(limits::RateLimits::new(&config.limits)),
+        metrics: Arc::new(metrics::Metrics::new()?),
+        config: Arc::new(config),
+    })
+}
+
+/// The content security policy: scripts and styles only from this server, no inline code.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Every route of the server, with its limits, security headers, metrics and tracing.
+pub fn app(state: AppState) -> Router {
+    let max_body = state.config.limits.max_body_bytes;
+    let pages = Router::new()
+        .route("/", get(pages::article::front))
+        .route("/articles/{slug}", get(pages::article::article))
+        .route(
+            "/articles/{slug}/comments",
+            post(pages::article::post_comment),
+        )
+        .route("/articles/{slug}/preview", post(pages::article::preview))
+        .route("/comments/{id}/report", post(pages::article::report))
+        .route("/moderation", get(pages::moderation::queue))
+        .route(
+            "/moderation/login",
+            get(pages::moderation::login_page).post(pages::moderation::login),
+        )
+        .route("/moderation/logout", post(pages::moderation::logout))
+        .route("/moderation/comments/{id}", post(pages::moderation::decide))
+        .route("/moderation/audit", get(pages::moderation::audit))
+        .route("/moderation/stats", get(pages::moderation::stats))
+        .route("/static/{file}", get(static_file))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_text));
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api::routes())
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::internal("a handler panicked").into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn not_found() -> AppError {
+    AppError::not_found("page")
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n").into_response()
+        }
+    }
+}
+
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+/// The stylesheet and scripts, embedded in the binary.
+async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let (body, content_type) = match file.as_str() {
+        "style.css" => (
+            include_str!("../static/style.css"),
+            "text/css; charset=utf-8",
+        ),
+        "comments.js" => (
+            include_str!("../static/comments.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "moderation.js" => (
+            include_str!("../static/moderation.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        _ => return AppError::not_found("file").into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A server bound to its address, ready to run.
+pub struct Server {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Server {
+    /// Builds the state and binds the configured address (`127.0.0.1:0` picks a free port).
+    pub async fn bind(config: Config) -> Result<Server, Error> {
+        let address = config.listen.clone();
+        let listener = TcpListener::bind(&address)
+            .await
+            .map_err(|source| Error::Listen { address, source })?;
+        let state = build_state(config).await?;
+        Ok(Server { listener, state })
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> Result<SocketAddr, Error> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight (every accepted
+    /// comment is already stored) and closes the database.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), Error> {
+        let Server { listener, state } = self;
+        let limits = state.limits.clone();
+        let cleaner = tokio::spawn(async move {
+            let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every_minute.tick().await;
+                limits.shrink();
+            }
+        });
+        let store = state.store.clone();
+        let router = app(state);
+        let served = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        cleaner.abort();
+        store.close().await;
+        served?;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM: the signals that ask `suzgec serve` to stop.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

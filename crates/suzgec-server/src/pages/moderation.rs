@@ -1,0 +1,471 @@
+//! The moderator area: login, the queue with the verdict's reasons highlighted and keyboard
+//! shortcuts, decisions, the decision log and per-rule statistics.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use serde::Deserialize;
+use suzgec_store::{EventKind, Session};
+
+use super::{
+    PageError, ReasonView, Segment, csrf_token, page_language, reason_views, render, segments,
+    verify_csrf,
+};
+use crate::api::{load_stats, moderator_decision};
+use crate::auth::{
+    SESSION_COOKIE, SESSION_HOURS, new_secret, secrets_equal, token_hash, verify_password,
+};
+use crate::error::AppError;
+use crate::i18n::Ui;
+use crate::limits::{Action, Client};
+use crate::state::AppState;
+use crate::time::{day, display};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ModerationQuery {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    before: Option<i64>,
+    #[serde(default)]
+    days: Option<i64>,
+}
+
+/// The logged-in moderator, or the redirect to the login page.
+async fn logged_in(state: &AppState, jar: &CookieJar) -> Result<Session, Response> {
+    let to_login = || Redirect::to("/moderation/login").into_response();
+    let Some(cookie) = jar.get(SESSION_COOKIE) else {
+        return Err(to_login());
+    };
+    match state.store.session(&token_hash(cookie.value())).await {
+        Ok(Some(session)) => Ok(session),
+        Ok(None) => Err(to_login()),
+        Err(error) => Err(PageError::from(AppError::from(error)).into_response()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ui: &'static Ui,
+    csrf: String,
+    failed: bool,
+}
+
+pub async fn login_page(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let (jar, csrf) = csrf_token(&state, jar);
+    let page = LoginPage {
+        ui,
+        csrf,
+        failed: false,
+    };
+    Ok((jar, render(&page)?).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    client: Client,
+    jar: CookieJar,
+    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let (jar, ui) = page_language(jar, None, "tr");
+    let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
+    verify_csrf(&state, &jar, &form.csrf).map_err(|e| PageError::new(e, ui))?;
+    state
+        .limits
+        .take(Action::Login, client.ip)
+        .map_err(|e| PageError::new(e, ui))?;
+    let user = state
+        .store
+        .user_by_name(form.name.trim())
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?;
+    let verified = match &user {
+        Some(user) => {
+            let (password, hash) = (form.password.clone(), user.password_hash.clone());
+            tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+                .await
+                .unwrap_or(false)
+        }
+        None => false,
+    };
+    let Some(user) = user.filter(|_| verified) else {
+        tracing::warn!(name = %form.name, "failed moderator login");
+        let (jar, csrf) = csrf_token(&state, jar);
+        let mut response = (
+            jar,
+            render(&LoginPage {
+                ui,
+                csrf,
+                failed: true,
+            })?,
+        )
+            .into_response();
+        *response.status_mut() = StatusCode::UNAUTHORIZED;
+        return Ok(response);
+    };
+    let token = new_secret();
+    let expires = suzgec_store::now_millis() + SESSION_HOURS * 3_600_000;
+    state
+        .store
+        .create_session(&token_hash(&token), user.id, &new_secret(), expires)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?;
+    tracing::info!(user = %user.name, "moderator logged in");
+    let cookie = Cookie::build((SESSION_COOKIE, token))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.config.secure_cookies)
+        .path("/");
+    Ok((jar.add(cookie), Redirect::to("/moderation")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Refuses a moderator form whose token is not the session's.
+fn verify_session_csrf(session: &Session, token: &str) -> Result<(), AppError> {
+    if secrets_equal(&session.csrf_token, token) {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            "form_expired",
+            "the form's CSRF token does not match",
+        ))
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    form: Result<Form<SessionForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let session = match logged_in(&state, &jar).await {
+        Ok(session) => session,
+        Err(redirect) => return Ok(redirect),
+    };
+    let Form(form) = form?;
+    verify_session_csrf(&session, &form.csrf)?;
+    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+        state
+            .store
+            .delete_session(&token_hash(cookie.value()))
+            .await
+            .map_err(AppError::from)?;
+    }
+    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+    Ok((jar, Redirect::to("/moderation/login")).into_response())
+}
+
+struct QueueView {
+    id: i64,
+    article_slug: String,
+    article_title: String,
+    author: String,
+    when: String,
+    text: String,
+    segments: Vec<Segment>,
+    reasons: Vec<ReasonView>,
+    machine: &'static str,
+    status: &'static str,
+    reports: i64,
+    suggested_text: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueuePage {
+    ui: &'static Ui,
+    user: String,
+    csrf: String,
+    items: Vec<QueueView>,
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    let session = match logged_in(&state, &jar).await {
+        Ok(session) => session,
+        Err(redirect) => return Ok(redirect),
+    };
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let offset = state.config.display_utc_offset_minutes;
+    let items = state
+        .store
+        .queue(100)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?
+        .into_iter()
+        .map(|item| {
+            let comment = item.comment;
+            QueueView {
+                id: comment.id,
+                article_slug: item.article_slug,
+                article_title: item.article_title,
+                author: comment.author.clone(),
+                when: display(comment.created_at, offset, ui),
+                segments: segments(&comment.text, &comment.verdict),
+                reasons: reason_views(&comment.verdict, ui),
+                machine: ui.decision(comment.verdict.decision.as_str()),
+                status: ui.status(comment.status),
+                reports: item.reports,
+                suggested_text: comment.verdict.suggested_text.clone(),
+                text: comment.shown_text,
+            }
+        })
+        .collect();
+    let page = QueuePage {
+        ui,
+        user: session.user.name,
+        csrf: session.csrf_token,
+        items,
+    };
+    Ok((jar, render(&page)?).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    /// `approve`, `reject` or `edit` (approve the edited text).
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Path(id): Path<i64>,
+    form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let session = match logged_in(&state, &jar).await {
+        Ok(session) => session,
+        Err(redirect) => return Ok(redirect),
+    };
+    let (_, ui) = page_language(jar, None, "tr");
+    let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
+    verify_session_csrf(&session, &form.csrf).map_err(|e| PageError::new(e, ui))?;
+    let comment = state
+        .store
+        .comment(id)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?
+        .ok_or_else(|| PageError::new(AppError::not_found("comment"), ui))?;
+    let (approve, edited) = match form.action.as_str() {
+        "approve" => (true, None),
+        "edit" => (true, form.text),
+        "reject" => (false, None),
+        _ => {
+            let error = AppError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_decision",
+                "unknown action",
+            );
+            return Err(PageError::new(error, ui));
+        }
+    };
+    let decision = moderator_decision(
+        &session.user.name,
+        approve,
+        &form.reason,
+        edited,
+        &comment.shown_text,
+    )
+    .map_err(|e| PageError::new(e, ui))?;
+    state
+        .store
+        .decide(id, &decision)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?;
+    tracing::info!(comment = id, moderator = %session.user.name, status = decision.status.as_str(), "moderator decision");
+    Ok(Redirect::to("/moderation").into_response())
+}
+
+struct AuditView {
+    id: i64,
+    when: String,
+    who: String,
+    status: &'static str,
+    comment_id: i64,
+    comment_text: String,
+    edited_text: Option<String>,
+    article_slug: String,
+    reason: String,
+    overrides: bool,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    ui: &'static Ui,
+    user: String,
+    csrf: String,
+    entries: Vec<AuditView>,
+    older: Option<i64>,
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    let session = match logged_in(&state, &jar).await {
+        Ok(session) => session,
+        Err(redirect) => return Ok(redirect),
+    };
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let offset = state.config.display_utc_offset_minutes;
+    const PAGE: i64 = 100;
+    let entries: Vec<AuditView> = state
+        .store
+        .audit_log(Some(EventKind::Moderator), query.before, PAGE)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?
+        .into_iter()
+        .map(|entry| AuditView {
+            id: entry.event.id,
+            when: display(entry.event.at, offset, ui),
+            who: entry.event.actor,
+            status: ui.status(entry.event.status),
+            comment_id: entry.event.comment_id,
+            comment_text: entry.comment_text,
+            edited_text: entry.event.edited_text,
+            article_slug: entry.article_slug,
+            reason: entry.event.reason,
+            overrides: entry.event.overrides_machine,
+        })
+        .collect();
+    let older = (entries.len() as i64 == PAGE)
+        .then(|| entries.last().map(|e| e.id))
+        .flatten();
+    let page = AuditPage {
+        ui,
+        user: session.user.name,
+        csrf: session.csrf_token,
+        entries,
+        older,
+    };
+    Ok((jar, render(&page)?).into_response())
+}
+
+/// One row of the statistics table: a day and its counts, in the table's column order.
+struct StatsRow {
+    day: String,
+    counts: Vec<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "stats.html")]
+struct StatsPage {
+    ui: &'static Ui,
+    user: String,
+    csrf: String,
+    days: i64,
+    columns: Vec<String>,
+    rows: Vec<StatsRow>,
+}
+
+pub async fn stats(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    let session = match logged_in(&state, &jar).await {
+        Ok(session) => session,
+        Err(redirect) => return Ok(redirect),
+    };
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let days = query.days.unwrap_or(30).clamp(1, 366);
+    let stats = load_stats(&state, days)
+        .await
+        .map_err(|e| PageError::new(e, ui))?;
+    let mut keys: Vec<String> = ["approve", "review", "reject", "override"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    keys.extend(
+        suzgec_core::RuleId::ALL
+            .iter()
+            .map(|r| r.as_str().to_owned()),
+    );
+    let mut day_numbers: Vec<i64> = stats
+        .decisions
+        .iter()
+        .chain(&stats.rules)
+        .map(|c| c.day)
+        .collect();
+    day_numbers.sort_unstable();
+    day_numbers.dedup();
+    let rows = day_numbers
+        .iter()
+        .rev()
+        .map(|&d| StatsRow {
+            day: day(d),
+            counts: keys
+                .iter()
+                .enumerate()
+                .map(|(i, key)| {
+                    let source = if i < 4 {
+                        &stats.decisions
+                    } else {
+                        &stats.rules
+                    };
+                    source
+                        .iter()
+                        .filter(|c| c.day == d && &c.key == key)
+                        .map(|c| c.count)
+                        .sum()
+                })
+                .collect(),
+        })
+        .collect();
+    let columns = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            if i < 4 {
+                ui.decision(key).to_owned()
+            } else {
+                ui.rule_by_id(key).to_owned()
+            }
+        })
+        .collect();
+    let page = StatsPage {
+        ui,
+        user: session.user.name,
+        csrf: session.csrf_token,
+        days,
+        columns,
+        rows,
+    };
+    Ok((jar, render(&page)?).into_response())
+}

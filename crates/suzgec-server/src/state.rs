@@ -1,0 +1,89 @@
+//! What every handler shares: the store, the moderators (one per policy), the server secret, rate
+//! limits, metrics and the configuration.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use suzgec_core::{Language, Moderator, Verdict};
+use suzgec_store::Store;
+
+use crate::config::Config;
+use crate::error::AppError;
+use crate::limits::RateLimits;
+use crate::metrics::Metrics;
+
+/// The name of the policy used when a request names none.
+pub const DEFAULT_POLICY: &str = "default";
+
+/// Shared state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// One moderator per named policy; `default` is always there.
+    pub moderators: Arc<BTreeMap<String, Moderator>>,
+    /// The secret shared by every instance on the database (CSRF tokens, client keys).
+    pub secret: Arc<[u8]>,
+    /// Per-address rate limits.
+    pub limits: Arc<RateLimits>,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
+    /// The configuration the server started with.
+    pub config: Arc<Config>,
+}
+
+/// Texts longer than this are checked on the blocking thread pool, so that one long comment does
+/// not hold up the requests sharing its worker thread.
+const BLOCKING_CHECK_CHARS: usize = 2_000;
+
+impl AppState {
+    /// The moderator for a policy name (`None`: the default policy).
+    pub fn moderator(&self, policy: Option<&str>) -> Result<&Moderator, AppError> {
+        let name = policy.unwrap_or(DEFAULT_POLICY);
+        self.moderators.get(name).ok_or_else(|| {
+            AppError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "unknown_policy",
+                format!(
+                    "no policy named {name:?}; known: {}",
+                    self.moderators
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+    }
+
+    /// Checks a text under a policy and counts the verdict.
+    pub async fn check(
+        &self,
+        text: &str,
+        language: Option<&str>,
+        policy: Option<&str>,
+    ) -> Result<Verdict, AppError> {
+        let language = language
+            .filter(|l| !l.is_empty())
+            .map(str::parse::<Language>)
+            .transpose()?;
+        self.moderator(policy)?;
+        let verdict = if text.chars().count() > BLOCKING_CHECK_CHARS {
+            let state = self.clone();
+            let text = text.to_owned();
+            let policy = policy.map(str::to_owned);
+            tokio::task::spawn_blocking(move || {
+                state
+                    .moderator(policy.as_deref())?
+                    .check(&text, language)
+                    .map_err(AppError::from)
+            })
+            .await
+            .map_err(AppError::internal)??
+        } else {
+            self.moderator(policy)?.check(text, language)?
+        };
+        self.metrics.record_verdict(&verdict);
+        Ok(verdict)
+    }
+}

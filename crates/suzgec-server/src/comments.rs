@@ -47,10 +47,14 @@ pub async fn submit(
     state.limits.take(Action::Comment, client.ip)?;
     let limits = &state.config.limits;
     let now = suzgec_store::now_millis();
-    let (_, by_author) = state
+    // The per-address bucket above is each instance's own; these counts are every instance's.
+    let (by_client, by_author) = state
         .store
-        .recent_comment_counts(&client.key, author, now - 3_600_000)
+        .recent_comment_counts(&client.key, now - 60_000, author, now - 3_600_000)
         .await?;
+    if by_client >= i64::from(limits.comments_per_minute) {
+        return Err(AppError::rate_limited(60));
+    }
     if by_author >= i64::from(limits.comments_per_author_per_hour) {
         return Err(AppError::rate_limited(600));
     }

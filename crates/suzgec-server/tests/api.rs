@@ -851,3 +851,37 @@ async fn moderators_log_in_and_decide_from_the_pages(db: &TestDatabase) {
     app.stop().await;
 }
 on_both_databases!(moderators_log_in_and_decide_from_the_pages);
+
+async fn floods_are_refused_by_address_and_by_author(db: &TestDatabase) {
+    let app = TestApp::start(db, |config| config.limits.comments_per_author_per_hour = 2).await;
+    for i in 0..2 {
+        let (status, _) = submit(&app, "Ayşe", &format!("Güzel bir haber {i}.")).await;
+        assert_eq!(status, 201);
+    }
+    let response = app
+        .client
+        .post(app.url(&comments_path()))
+        .json(&json!({"author": "Ayşe", "text": "Üçüncü yorum."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+    let (status, _) = submit(&app, "Mehmet", "Üçüncü yorum.").await;
+    assert_eq!(status, 201, "another author may still write");
+    app.stop().await;
+
+    // The per-address count is kept in the database, so a second instance sees the first's.
+    let first = TestApp::start(db, |config| config.limits.comments_per_minute = 4).await;
+    let second = TestApp::start(db, |config| config.limits.comments_per_minute = 4).await;
+    let (status, error) = submit(&second, "Zeynep", "Dördüncü yorum.").await;
+    assert_eq!((status, error["error"]["code"].as_str()), (201, None));
+    let (status, error) = submit(&first, "Kemal", "Beşinci yorum.").await;
+    assert_eq!(
+        (status, error["error"]["code"].as_str()),
+        (429, Some("rate_limited"))
+    );
+    first.stop().await;
+    second.stop().await;
+}
+on_both_databases!(floods_are_refused_by_address_and_by_author);

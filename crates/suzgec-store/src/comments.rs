@@ -280,21 +280,23 @@ impl Store {
         Ok(())
     }
 
-    /// How many comments one client (by its key) and one author name sent since a time: the
-    /// flood check, shared by every instance on the database.
+    /// How many comments one client (by its key) sent since one time, and one author name since
+    /// another: the flood check, shared by every instance on the database.
     pub async fn recent_comment_counts(
         &self,
         client_key: &str,
+        client_since: i64,
         author: &str,
-        since: i64,
+        author_since: i64,
     ) -> Result<(i64, i64)> {
         let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM comments WHERE client_key = $1 AND created_at >= $3) AS by_client, \
-                    (SELECT COUNT(*) FROM comments WHERE author = $2 AND created_at >= $3) AS by_author",
+            "SELECT (SELECT COUNT(*) FROM comments WHERE client_key = $1 AND created_at >= $2) AS by_client, \
+                    (SELECT COUNT(*) FROM comments WHERE author = $3 AND created_at >= $4) AS by_author",
         )
         .bind(client_key)
+        .bind(client_since)
         .bind(author)
-        .bind(since)
+        .bind(author_since)
         .fetch_one(&self.pool)
         .await?;
         Ok((row.try_get("by_client")?, row.try_get("by_author")?))

@@ -248,14 +248,14 @@ async fn flood_and_duplicate_checks_count_recent_comments(store: Store) {
     }
     assert_eq!(
         store
-            .recent_comment_counts("client-1", "Ayşe", start)
+            .recent_comment_counts("client-1", start, "Ayşe", start)
             .await
             .unwrap(),
         (3, 3)
     );
     assert_eq!(
         store
-            .recent_comment_counts("client-2", "Veli", start)
+            .recent_comment_counts("client-2", start, "Veli", start)
             .await
             .unwrap(),
         (0, 0)

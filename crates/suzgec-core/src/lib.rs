@@ -17,6 +17,7 @@
 
 mod error;
 pub mod fix;
+pub mod lexicon;
 pub mod policy;
 pub mod rules;
 pub mod text;

@@ -46,6 +46,14 @@ enum Part {
     Break,
 }
 
+/// The letter a leetspeak character stands for.
+fn leet_letter(c: char) -> char {
+    match part_of(c) {
+        Part::Leet(l) => l,
+        _ => c,
+    }
+}
+
 fn part_of(c: char) -> Part {
     match c {
         '1' | '!' | '|' => Part::Leet('i'),
@@ -127,11 +135,30 @@ struct Pending {
     after_separator: bool,
     /// Leetspeak characters that become letters only if a letter follows them.
     leet: Vec<(char, usize)>,
+    /// A digit right before the leetspeak run: digits there are a number, not letters (`2000cc`).
+    after_digit: bool,
+    /// The raw digit that opened the word as a letter (`1bne`), undone again if fewer than three
+    /// letters follow it (`4mm` stays apart from `am`).
+    leading_digit: Option<char>,
+    /// Letters pushed so far, before collapsing repeats.
+    letters: usize,
 }
 
 impl Pending {
     fn push(&mut self, c: char, at: usize, token: usize) {
         if self.text.is_empty() {
+            let digits = self.leet.iter().filter(|(l, _)| l.is_ascii_digit()).count();
+            if digits > 0 && (self.after_digit || digits > 1) {
+                // A number glued to letters (`2000cc`, `10mg`): its digits stay digits.
+                for (raw, _) in &self.leet {
+                    self.text.push(*raw);
+                }
+                self.leet.clear();
+            } else if let [(raw, _)] = self.leet[..]
+                && raw.is_ascii_digit()
+            {
+                self.leading_digit = Some(raw);
+            }
             let start = self.leet.first().map_or(at, |&(_, leet_at)| leet_at);
             self.chars = start..at;
             self.tokens = token..token;
@@ -141,11 +168,12 @@ impl Pending {
             self.piece_len = 0;
             self.after_separator = false;
         }
-        for (l, _) in std::mem::take(&mut self.leet) {
-            push_folded(&mut self.text, l);
+        for (raw, _) in std::mem::take(&mut self.leet) {
+            push_folded(&mut self.text, leet_letter(raw));
             self.piece_len += 1;
         }
         push_folded(&mut self.text, c);
+        self.letters += 1;
         self.piece_len += 1;
         self.chars.end = at + 1;
         self.tokens.end = token + 1;
@@ -158,7 +186,12 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
     let mut pending = Pending::default();
 
     let flush = |pending: &mut Pending, words: &mut Vec<SkeletonWord>| {
-        let done = std::mem::take(pending);
+        let mut done = std::mem::take(pending);
+        if let Some(raw) = done.leading_digit
+            && done.letters < 3
+        {
+            done.text.replace_range(..1, &raw.to_string());
+        }
         if done.has_letter {
             words.push(SkeletonWord {
                 text: done.text,
@@ -187,6 +220,15 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                 continue;
             }
             match part_of(c) {
+                Part::Break if c.is_ascii_digit() => {
+                    // A digit that is no letter keeps the word apart from the word without it
+                    // (`GOT7` is not `göt`) and makes the digits after it a number.
+                    if !pending.text.is_empty() && !pending.after_separator {
+                        pending.text.push(c);
+                    }
+                    flush(&mut pending, &mut words);
+                    pending.after_digit = true;
+                }
                 Part::Break => flush(&mut pending, &mut words),
                 Part::Separator => {
                     pending.leet.clear();
@@ -194,7 +236,7 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                         pending.after_separator = true;
                     }
                 }
-                Part::Leet(l) => {
+                Part::Leet(_) => {
                     // `!` and `|` stand for `i` only between letters; digits and `@ $` may also
                     // open a word (`@mk`, `$erefsiz`).
                     if matches!(c, '!' | '|')
@@ -202,7 +244,7 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                     {
                         flush(&mut pending, &mut words);
                     } else {
-                        pending.leet.push((l, at));
+                        pending.leet.push((c, at));
                     }
                 }
                 part @ (Part::Letter(_) | Part::Mask) => {
@@ -321,6 +363,14 @@ mod tests {
     fn collapses_repeated_letters() {
         assert_eq!(words("ammmına"), vec!["amina"]);
         assert_eq!(skeleton_of("anne"), "ane");
+    }
+
+    #[test]
+    fn numbers_glued_to_letters_stay_numbers() {
+        assert_eq!(
+            words("2000cc 4mm GOT7 1bne"),
+            vec!["000c", "4m", "got7", "ibne"]
+        );
     }
 
     #[test]

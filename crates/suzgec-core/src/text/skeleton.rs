@@ -31,6 +31,28 @@ pub struct Skeleton {
     pub words: Vec<SkeletonWord>,
 }
 
+impl Skeleton {
+    /// The words' skeletons joined by single spaces: the form the abuse classifier reads.
+    pub fn joined(&self) -> String {
+        let mut out = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+        for word in &self.words {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&word.text);
+        }
+        out
+    }
+}
+
+/// The joined skeleton of a whole submitted text (normalised and tokenised here), for training
+/// classifiers on the form the rules give them.
+pub fn skeleton_text(text: &str) -> String {
+    let normalized = super::Normalized::new(text);
+    let tokens = super::token::tokenize(&normalized.text);
+    skeleton(&normalized.text, &tokens).joined()
+}
+
 /// How one character takes part in a skeleton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {

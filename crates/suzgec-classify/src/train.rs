@@ -33,6 +33,8 @@ pub struct TrainOptions {
     pub holdout: f32,
     /// Seed of the shuffle.
     pub seed: u64,
+    /// Keep the weights averaged over the ends of the epochs rather than the last ones.
+    pub average: bool,
 }
 
 impl Default for TrainOptions {
@@ -45,6 +47,7 @@ impl Default for TrainOptions {
             l2: 1e-6,
             holdout: 0.1,
             seed: 1,
+            average: true,
         }
     }
 }
@@ -109,6 +112,9 @@ pub fn train(
     let mut bias = vec![0f32; heads];
     let mut bias_squares = vec![1e-2f32; heads];
     let mut rng = options.seed.max(1);
+    // The weights averaged over the ends of the epochs: steadier than the last epoch's.
+    let mut average = vec![0f32; weights.len()];
+    let mut average_bias = vec![0f32; heads];
     for _ in 0..options.epochs {
         shuffle(&mut train_idx, &mut rng);
         for &i in &train_idx {
@@ -130,6 +136,16 @@ pub fn train(
                 }
             }
         }
+        for (a, w) in average.iter_mut().zip(&weights) {
+            *a += w / options.epochs as f32;
+        }
+        for (a, b) in average_bias.iter_mut().zip(&bias) {
+            *a += b / options.epochs as f32;
+        }
+    }
+    if options.average {
+        weights = average;
+        bias = average_bias;
     }
 
     let mut model_heads = Vec::with_capacity(heads);

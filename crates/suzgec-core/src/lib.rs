@@ -203,10 +203,7 @@ mod tests {
             .iter()
             .find(|r| r.rule == RuleId::AllCaps)
             .expect("all_caps fires");
-        assert_eq!(
-            all_caps.suggestion.as_deref(),
-            Some("Hepiniz yalancısınız")
-        );
+        assert_eq!(all_caps.suggestion.as_deref(), Some("Hepiniz yalancısınız"));
         assert_eq!(
             verdict.suggested_text.as_deref(),
             Some("Hepiniz yalancısınız")

@@ -57,7 +57,7 @@ impl Evidence {
             abuse.extend(lexicons.turkish.find(analysis));
         }
         let scores = Scorer::embedded().ok().and_then(|scorer| {
-            let p = scorer.score(&analysis.skeleton.joined());
+            let p = scorer.score(&analysis.skeleton.classifier_text(analysis.text()));
             let head = |name| scorer.head(name).and_then(|i| p.get(i).copied());
             Some(Scores {
                 abusive: head("abusive")?,

@@ -224,6 +224,9 @@ mod tests {
     fn an_insult_far_from_the_target_is_not_an_attack() {
         let text = "Camiye gittim, namaz kıldım, sonra eve döndüm, yolda trafik vardı, şoför salak";
         let finding = testing::finding(&rule(), text);
-        assert!(finding.as_ref().is_none_or(|f| f.confidence < 0.55), "{finding:?}");
+        assert!(
+            finding.as_ref().is_none_or(|f| f.confidence < 0.55),
+            "{finding:?}"
+        );
     }
 }

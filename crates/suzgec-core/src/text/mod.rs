@@ -12,7 +12,7 @@ use std::ops::Range;
 pub use casing::CaseRules;
 pub use lang::Detection;
 pub use normalize::Normalized;
-pub use skeleton::{Skeleton, SkeletonWord, skeleton_of, skeleton_text};
+pub use skeleton::{Skeleton, SkeletonWord, classifier_text, skeleton_of};
 pub use token::{Gap, Token, TokenKind};
 
 use crate::verdict::{Language, Span};

@@ -32,25 +32,52 @@ pub struct Skeleton {
 }
 
 impl Skeleton {
-    /// The words' skeletons joined by single spaces: the form the abuse classifier reads.
-    pub fn joined(&self) -> String {
-        let mut out = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+    /// The form the abuse classifier reads: each word in lower case (Turkish casing) with its
+    /// Turkish letters where the writer typed them plainly, and as its skeleton where it was
+    /// obfuscated (leetspeak, separators, repeated letters, masks). Keeping the letters the writer
+    /// typed keeps `sıkıştı` apart from `sikis…`; undoing obfuscation keeps `s1kt1r` with
+    /// `siktir`. Words are joined by single spaces.
+    pub fn classifier_text(&self, normalized: &str) -> String {
+        let mut out = String::with_capacity(normalized.len() + 8);
+        let mut chars = normalized.char_indices().map(|(at, _)| at).enumerate();
+        let mut byte_of = |char_at: usize| {
+            chars
+                .by_ref()
+                .find(|&(i, _)| i == char_at)
+                .map_or(normalized.len(), |(_, b)| b)
+        };
         for word in &self.words {
+            let (start, end) = (byte_of(word.chars.start), byte_of(word.chars.end));
+            let written = normalized.get(start..end).unwrap_or("");
+            let lower = super::CaseRules::Turkish.lower(written);
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&word.text);
+            if lower.chars().all(char::is_alphabetic)
+                && !has_triple_letter(&lower)
+                && skeleton_of(&lower) == word.text
+            {
+                out.push_str(&lower);
+            } else {
+                out.push_str(&word.text);
+            }
         }
         out
     }
 }
 
-/// The joined skeleton of a whole submitted text (normalised and tokenised here), for training
-/// classifiers on the form the rules give them.
-pub fn skeleton_text(text: &str) -> String {
+/// Whether a letter repeats three times in a row (`ammmına`): emphasis, not spelling.
+fn has_triple_letter(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+}
+
+/// [`Skeleton::classifier_text`] of a whole submitted text (normalised and tokenised here), for
+/// training classifiers on the form the rules give them.
+pub fn classifier_text(text: &str) -> String {
     let normalized = super::Normalized::new(text);
     let tokens = super::token::tokenize(&normalized.text);
-    skeleton(&normalized.text, &tokens).joined()
+    skeleton(&normalized.text, &tokens).classifier_text(&normalized.text)
 }
 
 /// How one character takes part in a skeleton.
@@ -392,6 +419,14 @@ mod tests {
         assert_eq!(
             words("2000cc 4mm GOT7 1bne"),
             vec!["000c", "4m", "got7", "ibne"]
+        );
+    }
+
+    #[test]
+    fn the_classifier_reads_plain_words_as_typed_and_obfuscated_ones_as_skeletons() {
+        assert_eq!(
+            classifier_text("Trafik SIKIŞIKTI, s1kt1r ammmına 👍 İyi"),
+            "trafik sıkışıktı siktir amina iyi"
         );
     }
 

@@ -17,7 +17,7 @@
 //! use suzgec_classify::Scorer;
 //!
 //! let scorer = Scorer::embedded().expect("the embedded model loads");
-//! let abusive = scorer.head("abusive").expect("has the head");
+//! let abusive = scorer.head("abusive_tr").expect("has the head");
 //! let scores = scorer.score("sen tam bir gerizekalisin");
 //! assert!(scores[abusive] > scorer.score("bugun hava cok guzel")[abusive]);
 //! ```

@@ -59,8 +59,16 @@ impl Evidence {
         let scores = Scorer::embedded().ok().and_then(|scorer| {
             let p = scorer.score(&analysis.skeleton.classifier_text(analysis.text()));
             let head = |name| scorer.head(name).and_then(|i| p.get(i).copied());
+            // One `abusive` head per training language, each calibrated on its own data.
+            let abusive = match analysis.language() {
+                Language::En => head("abusive_en"),
+                Language::Tr | Language::Az => head("abusive_tr"),
+                Language::Other => head("abusive_tr")
+                    .zip(head("abusive_en"))
+                    .map(|(a, b)| a.max(b)),
+            };
             Some(Scores {
-                abusive: head("abusive")?,
+                abusive: abusive?,
                 insult: head("insult").unwrap_or(0.0),
                 hate: head("hate").unwrap_or(0.0),
             })

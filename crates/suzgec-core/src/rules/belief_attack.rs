@@ -58,7 +58,7 @@ fn default_classifier() -> bool {
 }
 
 fn default_classifier_weight() -> f32 {
-    0.9
+    0.75
 }
 
 /// The `belief_attack` rule.

@@ -28,7 +28,7 @@ use suzgec_classify::{FeatureConfig, Model, Scorer};
 use suzgec_core::text::classifier_text;
 
 /// The model's heads, in order.
-pub const HEADS: [&str; 3] = ["abusive", "insult", "hate"];
+pub const HEADS: [&str; 4] = ["abusive_tr", "abusive_en", "insult", "hate"];
 
 /// Arguments of `suzgec train abuse`.
 #[derive(clap::Args, Debug)]
@@ -64,20 +64,33 @@ pub struct TrainAbuseArgs {
     #[arg(long, default_value_t = 6)]
     epochs: usize,
     /// AdaGrad learning rate.
-    #[arg(long, default_value_t = 0.1)]
+    #[arg(long, default_value_t = 0.4)]
     learning_rate: f32,
     /// Keep the last epoch's weights instead of the average over epochs.
     #[arg(long)]
     no_average: bool,
     /// Weight of the Davidson examples (many, English, mostly offensive).
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.2)]
     davidson_weight: f32,
 }
 
-fn example(text: &str, labels: [Option<bool>; 3], weight: f32) -> Example {
+/// Which language's `abusive` head an example trains.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Tr,
+    En,
+}
+
+/// An example with labels `[abusive, insult, hate]`; `abusive` goes to the language's head.
+fn example(text: &str, lang: Lang, labels: [Option<bool>; 3], weight: f32) -> Example {
+    let [abusive, insult, hate] = labels;
+    let (tr, en) = match lang {
+        Lang::Tr => (abusive, None),
+        Lang::En => (None, abusive),
+    };
     Example {
         text: classifier_text(text),
-        labels: labels.to_vec(),
+        labels: vec![tr, en, insult, hate],
         weight,
     }
 }
@@ -136,13 +149,19 @@ pub fn training_examples(data: &Path, davidson_weight: f32) -> anyhow::Result<Ve
     for r in read_jsonl(&data.join("offenseval2020-tr/train.jsonl"))? {
         let off = field(&r, "label") == "OFF";
         let other = (!off).then_some(false);
-        examples.push(example(field(&r, "text"), [Some(off), other, other], 1.0));
+        examples.push(example(
+            field(&r, "text"),
+            Lang::Tr,
+            [Some(off), other, other],
+            1.0,
+        ));
     }
     for r in read_jsonl(&data.join("olid2019-en/train.jsonl"))? {
         let off = field(&r, "label") == "OFF";
         let target = field(&r, "target");
         examples.push(example(
             field(&r, "text"),
+            Lang::En,
             [
                 Some(off),
                 Some(off && target == "IND"),
@@ -155,6 +174,7 @@ pub fn training_examples(data: &Path, davidson_weight: f32) -> anyhow::Result<Ve
         let label = field(&r, "label");
         examples.push(example(
             field(&r, "text"),
+            Lang::En,
             [Some(label != "neither"), None, Some(label == "hate")],
             davidson_weight,
         ));
@@ -170,7 +190,7 @@ pub fn training_examples(data: &Path, davidson_weight: f32) -> anyhow::Result<Ve
     ];
     for (file, labels) in teamgzg {
         for text in read_csv_column(&data.join("teamgzg-tr").join(file))? {
-            examples.push(example(&text, labels, 1.0));
+            examples.push(example(&text, Lang::Tr, labels, 1.0));
         }
     }
     Ok(examples)
@@ -201,7 +221,7 @@ pub fn clean_news_examples(
         .iter()
         .step_by(step)
         .take(limit)
-        .map(|s| example(s, [Some(false); 3], weight))
+        .map(|s| example(s, Lang::Tr, [Some(false); 3], weight))
         .collect())
 }
 
@@ -281,15 +301,15 @@ pub fn train(args: &TrainAbuseArgs) -> anyhow::Result<()> {
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
     let scorer = Scorer::new(Model::decode(&bytes)?);
-    for (name, file) in [
-        ("OffensEval-TR dev", "offenseval2020-tr/dev.jsonl"),
-        ("OLID dev", "olid2019-en/dev.jsonl"),
+    for (name, file, head) in [
+        ("OffensEval-TR dev", "offenseval2020-tr/dev.jsonl", 0),
+        ("OLID dev", "olid2019-en/dev.jsonl", 1),
     ] {
         let scores: Vec<(f32, bool)> = read_jsonl(&args.data.join(file))?
             .iter()
             .map(|r| {
                 (
-                    scorer.score(&classifier_text(field(r, "text")))[0],
+                    scorer.score(&classifier_text(field(r, "text")))[head],
                     field(r, "label") == "OFF",
                 )
             })

@@ -82,10 +82,10 @@ impl FeatureConfig {
             if self.word_max >= 1 {
                 out.push(bucket(word_hash ^ SEED_WORD));
             }
-            if self.word_max >= 2 {
-                if let Some(previous) = previous {
-                    out.push(bucket(previous.rotate_left(17) ^ word_hash ^ SEED_BIGRAM));
-                }
+            if self.word_max >= 2
+                && let Some(previous) = previous
+            {
+                out.push(bucket(previous.rotate_left(17) ^ word_hash ^ SEED_BIGRAM));
             }
             previous = Some(word_hash);
         }

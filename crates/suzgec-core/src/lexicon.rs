@@ -450,7 +450,7 @@ impl Lexicons {
 }
 
 /// The data lines of a TSV file: (line number, fields), comments and blank lines skipped.
-fn data_lines<'t>(text: &'t str) -> impl Iterator<Item = (usize, Vec<&'t str>)> {
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))

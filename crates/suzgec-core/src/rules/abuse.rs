@@ -155,7 +155,7 @@ pub fn spans(analysis: &Analysis<'_>, ranges: impl IntoIterator<Item = Range<usi
 pub fn whole_comment(analysis: &Analysis<'_>) -> Vec<Span> {
     let words = &analysis.skeleton.words;
     match (words.first(), words.last()) {
-        (Some(first), Some(last)) => spans(analysis, [first.chars.start..last.chars.end]),
+        (Some(first), Some(last)) => vec![analysis.span(first.chars.start..last.chars.end, None)],
         _ => Vec::new(),
     }
 }

@@ -102,10 +102,8 @@ impl BeliefAttack {
 fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -141,12 +139,12 @@ impl Rule for BeliefAttack {
             .scores
             .filter(|_| !targets.is_empty())
             .map(|s| s.abusive.max(s.hate) * self.settings.classifier_weight);
-        if let Some(score) = classifier.filter(|_| self.settings.classifier) {
-            if score > confidence {
-                confidence = score;
-                if ranges.is_empty() {
-                    ranges.extend(targets.iter().map(|t| t.chars.clone()));
-                }
+        if let Some(score) = classifier.filter(|_| self.settings.classifier)
+            && score > confidence
+        {
+            confidence = score;
+            if ranges.is_empty() {
+                ranges.extend(targets.iter().map(|t| t.chars.clone()));
             }
         }
         let score = Some(classifier.unwrap_or(0.0).max(confidence));

@@ -679,6 +679,7 @@ mod tests {
         assert_eq!(items, 302);
         // Measured: 301 of 302 (`g3r1z3kal1` ends on a leet digit); the target is 95%.
         assert!(caught >= 0.95, "{caught:.3} caught; missed: {missed:#?}");
+        assert!(missed.len() <= 1, "{caught:.3} caught; missed: {missed:#?}");
         eprintln!("obfuscated caught {caught:.4}; missed {missed:?}");
     }
 }

@@ -30,6 +30,9 @@ pub enum Error {
     /// A rule id that is not one of the seven.
     #[error("unknown rule `{0}`")]
     UnknownRule(String),
+    /// A built-in word list does not parse.
+    #[error("invalid word list: {0}")]
+    Lexicon(#[from] crate::lexicon::LexiconError),
     /// A language code other than `tr`, `en`, `az`, `other`.
     #[error("unknown language `{0}` (expected tr, en, az or other)")]
     UnknownLanguage(String),
@@ -44,6 +47,7 @@ impl Error {
             Error::Policy(_) | Error::RuleSettings { .. } => "invalid_policy",
             Error::UnknownRule(_) => "unknown_rule",
             Error::UnknownLanguage(_) => "unknown_language",
+            Error::Lexicon(_) => "invalid_word_list",
         }
     }
 }

@@ -51,6 +51,8 @@ enum Command {
 enum TrainCommand {
     /// The Turkish-letter restorer, from text with correct letters.
     Restore(cmd::restore::TrainRestoreArgs),
+    /// The abuse classifier, from the labelled datasets.
+    Abuse(cmd::abuse::TrainAbuseArgs),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +69,9 @@ fn main() -> ExitCode {
         Command::Restore(args) => cmd::restore::run(args).map(|()| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Restore(args)) => {
             cmd::restore::train(args).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Abuse(args)) => {
+            cmd::abuse::train(args).map(|()| ExitCode::SUCCESS)
         }
         Command::Policy(command) => cmd::policy::run(command),
     };

@@ -226,6 +226,49 @@ fn eval_scores_each_rule() {
 }
 
 #[test]
+fn eval_binary_scores_any_abuse_rule_and_counts_per_class() {
+    let input = [
+        r#"{"text": "Siktir git buradan", "label": "OFF", "target": "PROFANITY"}"#,
+        r#"{"text": "Bu haberi yazan gerizekalısın sen", "label": "OFF", "target": "INSULT"}"#,
+        r#"{"text": "Cuma namazından sonra dua edildi.", "label": "NOT", "target": "OTHER"}"#,
+        r#"{"text": "Amcam dün ameliyat oldu.", "label": "OFF", "target": "OTHER"}"#,
+    ]
+    .join("\n");
+    let dir = std::env::temp_dir().join(format!("suzgec-eval-binary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("tweets.jsonl");
+    std::fs::write(&path, input).expect("write");
+    let path = path.to_str().expect("UTF-8 path");
+    let args = [
+        "eval",
+        "--json",
+        path,
+        "--binary",
+        "label=OFF",
+        "--by",
+        "target",
+    ];
+    let output = suzgec(&args, b"");
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("report JSON");
+    let binary = &report["binary"];
+    assert_eq!(binary["true_positives"], 2);
+    assert_eq!(binary["false_negatives"], 1);
+    assert_eq!(binary["true_negatives"], 1);
+    assert_eq!(binary["false_positives"], 0);
+    // OFF: precision 1, recall 2/3, F1 0.8; NOT: precision 1/2, recall 1, F1 2/3.
+    let macro_f1 = binary["macro_f1"].as_f64().expect("a number");
+    assert!(
+        (macro_f1 - (0.8 + 2.0 / 3.0) / 2.0).abs() < 1e-9,
+        "{macro_f1}"
+    );
+    assert_eq!(report["by_class"]["PROFANITY"]["fired"]["swearing"], 1);
+    assert_eq!(report["by_class"]["INSULT"]["fired"]["insult"], 1);
+    assert_eq!(report["by_class"]["OTHER"]["any_abuse_rule"], 0);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn restore_writes_one_line_per_input_line() {
     let input = b"Bu haberi okuyunca cok uzuldum\n\nhttps://ornek.com @ali \xf0\x9f\x98\x80\nIstanbul'da hava guzel\n";
     let output = suzgec(&["restore"], input);

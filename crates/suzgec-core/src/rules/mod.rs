@@ -3,11 +3,20 @@
 //!
 //! Adding a rule is one file here and one line in [`build`].
 
+pub mod abuse;
 mod all_caps;
+mod belief_attack;
+mod insult;
 mod no_turkish_chars;
+mod offensive;
+mod swearing;
 
 pub use all_caps::AllCaps;
+pub use belief_attack::BeliefAttack;
+pub use insult::Insult;
 pub use no_turkish_chars::NoTurkishChars;
+pub use offensive::Offensive;
+pub use swearing::Swearing;
 
 use crate::Error;
 use crate::policy::{Policy, RuleSettings};
@@ -81,13 +90,14 @@ pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
     for (id, settings) in policy.enabled_rules() {
         let context = BuildContext { policy, settings };
         match id {
+            // The abuse rules share one lexicon and classifier pass per comment (`abuse::Evidence`).
+            RuleId::Swearing => rules.push(Box::new(Swearing::new(&context)?)),
+            RuleId::Insult => rules.push(Box::new(Insult::new(&context)?)),
+            RuleId::Offensive => rules.push(Box::new(Offensive::new(&context)?)),
+            RuleId::BeliefAttack => rules.push(Box::new(BeliefAttack::new(&context)?)),
             RuleId::NoTurkishChars => rules.push(Box::new(NoTurkishChars::new(&context)?)),
             RuleId::AllCaps => rules.push(Box::new(AllCaps::new(&context)?)),
-            RuleId::Swearing
-            | RuleId::Insult
-            | RuleId::Offensive
-            | RuleId::BeliefAttack
-            | RuleId::Spelling => unavailable.push(id),
+            RuleId::Spelling => unavailable.push(id),
         }
     }
     Ok(RuleSet { rules, unavailable })

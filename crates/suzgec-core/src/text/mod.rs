@@ -12,7 +12,7 @@ use std::ops::Range;
 pub use casing::CaseRules;
 pub use lang::Detection;
 pub use normalize::Normalized;
-pub use skeleton::{Skeleton, SkeletonWord, skeleton_of};
+pub use skeleton::{Skeleton, SkeletonWord, classifier_text, skeleton_of};
 pub use token::{Gap, Token, TokenKind};
 
 use crate::verdict::{Language, Span};
@@ -29,6 +29,8 @@ pub struct Analysis<'a> {
     pub detection: Detection,
     /// The skeleton of the normalised text, for word lists.
     pub skeleton: Skeleton,
+    /// The abuse rules' shared evidence, computed when the first of them asks.
+    pub(crate) abuse: std::sync::OnceLock<crate::rules::abuse::Evidence>,
 }
 
 impl<'a> Analysis<'a> {
@@ -50,6 +52,7 @@ impl<'a> Analysis<'a> {
             tokens,
             detection,
             skeleton,
+            abuse: std::sync::OnceLock::new(),
         }
     }
 

@@ -31,6 +31,55 @@ pub struct Skeleton {
     pub words: Vec<SkeletonWord>,
 }
 
+impl Skeleton {
+    /// The form the abuse classifier reads: each word in lower case (Turkish casing) with its
+    /// Turkish letters where the writer typed them plainly, and as its skeleton where it was
+    /// obfuscated (leetspeak, separators, repeated letters, masks). Keeping the letters the writer
+    /// typed keeps `sıkıştı` apart from `sikis…`; undoing obfuscation keeps `s1kt1r` with
+    /// `siktir`. Words are joined by single spaces.
+    pub fn classifier_text(&self, normalized: &str) -> String {
+        let mut out = String::with_capacity(normalized.len() + 8);
+        let mut chars = normalized.char_indices().map(|(at, _)| at).enumerate();
+        let mut byte_of = |char_at: usize| {
+            chars
+                .by_ref()
+                .find(|&(i, _)| i == char_at)
+                .map_or(normalized.len(), |(_, b)| b)
+        };
+        for word in &self.words {
+            let (start, end) = (byte_of(word.chars.start), byte_of(word.chars.end));
+            let written = normalized.get(start..end).unwrap_or("");
+            let lower = super::CaseRules::Turkish.lower(written);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if lower.chars().all(char::is_alphabetic)
+                && !has_triple_letter(&lower)
+                && skeleton_of(&lower) == word.text
+            {
+                out.push_str(&lower);
+            } else {
+                out.push_str(&word.text);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a letter repeats three times in a row (`ammmına`): emphasis, not spelling.
+fn has_triple_letter(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+}
+
+/// [`Skeleton::classifier_text`] of a whole submitted text (normalised and tokenised here), for
+/// training classifiers on the form the rules give them.
+pub fn classifier_text(text: &str) -> String {
+    let normalized = super::Normalized::new(text);
+    let tokens = super::token::tokenize(&normalized.text);
+    skeleton(&normalized.text, &tokens).classifier_text(&normalized.text)
+}
+
 /// How one character takes part in a skeleton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -44,6 +93,14 @@ enum Part {
     Separator,
     /// Anything else: ends the word.
     Break,
+}
+
+/// The letter a leetspeak character stands for.
+fn leet_letter(c: char) -> char {
+    match part_of(c) {
+        Part::Leet(l) => l,
+        _ => c,
+    }
 }
 
 fn part_of(c: char) -> Part {
@@ -127,11 +184,30 @@ struct Pending {
     after_separator: bool,
     /// Leetspeak characters that become letters only if a letter follows them.
     leet: Vec<(char, usize)>,
+    /// A digit right before the leetspeak run: digits there are a number, not letters (`2000cc`).
+    after_digit: bool,
+    /// The raw digit that opened the word as a letter (`1bne`), undone again if fewer than three
+    /// letters follow it (`4mm` stays apart from `am`).
+    leading_digit: Option<char>,
+    /// Letters pushed so far, before collapsing repeats.
+    letters: usize,
 }
 
 impl Pending {
     fn push(&mut self, c: char, at: usize, token: usize) {
         if self.text.is_empty() {
+            let digits = self.leet.iter().filter(|(l, _)| l.is_ascii_digit()).count();
+            if digits > 0 && (self.after_digit || digits > 1) {
+                // A number glued to letters (`2000cc`, `10mg`): its digits stay digits.
+                for (raw, _) in &self.leet {
+                    self.text.push(*raw);
+                }
+                self.leet.clear();
+            } else if let [(raw, _)] = self.leet[..]
+                && raw.is_ascii_digit()
+            {
+                self.leading_digit = Some(raw);
+            }
             let start = self.leet.first().map_or(at, |&(_, leet_at)| leet_at);
             self.chars = start..at;
             self.tokens = token..token;
@@ -141,11 +217,12 @@ impl Pending {
             self.piece_len = 0;
             self.after_separator = false;
         }
-        for (l, _) in std::mem::take(&mut self.leet) {
-            push_folded(&mut self.text, l);
+        for (raw, _) in std::mem::take(&mut self.leet) {
+            push_folded(&mut self.text, leet_letter(raw));
             self.piece_len += 1;
         }
         push_folded(&mut self.text, c);
+        self.letters += 1;
         self.piece_len += 1;
         self.chars.end = at + 1;
         self.tokens.end = token + 1;
@@ -158,7 +235,12 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
     let mut pending = Pending::default();
 
     let flush = |pending: &mut Pending, words: &mut Vec<SkeletonWord>| {
-        let done = std::mem::take(pending);
+        let mut done = std::mem::take(pending);
+        if let Some(raw) = done.leading_digit
+            && done.letters < 3
+        {
+            done.text.replace_range(..1, &raw.to_string());
+        }
         if done.has_letter {
             words.push(SkeletonWord {
                 text: done.text,
@@ -187,6 +269,15 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                 continue;
             }
             match part_of(c) {
+                Part::Break if c.is_ascii_digit() => {
+                    // A digit that is no letter keeps the word apart from the word without it
+                    // (`GOT7` is not `göt`) and makes the digits after it a number.
+                    if !pending.text.is_empty() && !pending.after_separator {
+                        pending.text.push(c);
+                    }
+                    flush(&mut pending, &mut words);
+                    pending.after_digit = true;
+                }
                 Part::Break => flush(&mut pending, &mut words),
                 Part::Separator => {
                     pending.leet.clear();
@@ -194,7 +285,7 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                         pending.after_separator = true;
                     }
                 }
-                Part::Leet(l) => {
+                Part::Leet(_) => {
                     // `!` and `|` stand for `i` only between letters; digits and `@ $` may also
                     // open a word (`@mk`, `$erefsiz`).
                     if matches!(c, '!' | '|')
@@ -202,7 +293,7 @@ pub fn skeleton(text: &str, tokens: &[Token]) -> Skeleton {
                     {
                         flush(&mut pending, &mut words);
                     } else {
-                        pending.leet.push((l, at));
+                        pending.leet.push((c, at));
                     }
                 }
                 part @ (Part::Letter(_) | Part::Mask) => {
@@ -321,6 +412,22 @@ mod tests {
     fn collapses_repeated_letters() {
         assert_eq!(words("ammmına"), vec!["amina"]);
         assert_eq!(skeleton_of("anne"), "ane");
+    }
+
+    #[test]
+    fn numbers_glued_to_letters_stay_numbers() {
+        assert_eq!(
+            words("2000cc 4mm GOT7 1bne"),
+            vec!["000c", "4m", "got7", "ibne"]
+        );
+    }
+
+    #[test]
+    fn the_classifier_reads_plain_words_as_typed_and_obfuscated_ones_as_skeletons() {
+        assert_eq!(
+            classifier_text("Trafik SIKIŞIKTI, s1kt1r ammmına 👍 İyi"),
+            "trafik sıkışıktı siktir amina iyi"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The subcommands, one module each; shared plumbing lives here.
 
+pub mod abuse;
 pub mod check;
 pub mod detect;
 pub mod eval;

@@ -1,0 +1,230 @@
+//! `belief_attack`: insults or hostility aimed at a religion, its holy figures, books, places or
+//! believers, atheists included (inançlara saldırı).
+//!
+//! A belief target alone is never a finding: talk about religion, sharp criticism of institutions
+//! included (`Diyanet'in bütçesi bence çok yüksek`), passes. The rule fires on
+//!
+//! 1. a belief-specific hostile term (`yobaz`, `gavur`, `kafir`, `infidel`, `sky fairy`);
+//! 2. an abuse-lexicon hit (any category) within `window` words of a target (`Aleviler şerefsiz`,
+//!    `Fuck Islam`) — except `Allah` as the subject of a curse (`Allah belanı versin`), which
+//!    invokes God rather than attacking a belief;
+//! 3. the abuse classifier's score on a comment that names a target (`Bütün camiler yıkılmalı`),
+//!    reported with the lower confidence of a whole-comment judgement (scaled by
+//!    `classifier_weight`).
+//!
+//! Not fixable by the author.
+
+use serde::Deserialize;
+
+use super::abuse::{Evidence, SiteWords, lexicon_confidence, spans};
+use super::{BuildContext, Finding, Outcome, Rule};
+use crate::Error;
+use crate::lexicon::{BeliefKind, BeliefTag, Hit};
+use crate::text::Analysis;
+use crate::verdict::{Message, RuleId};
+
+/// The confidence of a belief-specific hostile term.
+const HOSTILE_TERM_CONFIDENCE: f32 = 0.9;
+
+/// Skeletons of curse verbs whose subject is God (`Allah belanı versin`, `Allah kahretsin`).
+const CURSE_VERBS: [&str; 8] = [
+    "versin", "vermesin", "kahret", "etsin", "etmesin", "belasin", "belani", "cezasin",
+];
+
+/// Skeletons of the names of God that such curses invoke.
+const GOD_NAMES: [&str; 3] = ["alah", "alahim", "tanri"];
+
+/// The rule's own parameters in the policy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    /// How many words apart an abuse word and a belief target may stand to count as one attack.
+    #[serde(default = "default_window")]
+    window: usize,
+    /// Whether the classifier may fire the rule on a comment that names a target.
+    #[serde(default = "default_classifier")]
+    classifier: bool,
+    /// The classifier's score is multiplied by this to give the rule's confidence.
+    #[serde(default = "default_classifier_weight")]
+    classifier_weight: f32,
+}
+
+fn default_window() -> usize {
+    5
+}
+
+fn default_classifier() -> bool {
+    true
+}
+
+fn default_classifier_weight() -> f32 {
+    0.75
+}
+
+/// The `belief_attack` rule.
+pub struct BeliefAttack {
+    settings: Settings,
+    site: SiteWords,
+}
+
+impl BeliefAttack {
+    /// Builds the rule from its policy section and the site's word lists.
+    pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
+        let settings: Settings = context.settings.params(RuleId::BeliefAttack)?;
+        if !(0.0..=1.0).contains(&settings.classifier_weight) {
+            return Err(Error::RuleSettings {
+                rule: RuleId::BeliefAttack,
+                message: "classifier_weight must be between 0 and 1".into(),
+            });
+        }
+        Ok(BeliefAttack {
+            settings,
+            site: SiteWords::new(context.policy)?,
+        })
+    }
+
+    /// Whether target `hit` is God named as the subject of a curse.
+    fn is_cursing_god(text: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool {
+        let words = &text.skeleton.words;
+        let is_god = words[hit.words.clone()]
+            .iter()
+            .any(|w| GOD_NAMES.contains(&w.text.as_str()));
+        is_god
+            && words
+                .iter()
+                .skip(hit.words.end)
+                .take(4)
+                .any(|w| CURSE_VERBS.iter().any(|v| w.text.starts_with(v)))
+    }
+}
+
+/// Words between two word ranges (0 when they touch or overlap).
+fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+impl Rule for BeliefAttack {
+    fn id(&self) -> RuleId {
+        RuleId::BeliefAttack
+    }
+
+    fn check(&self, text: &Analysis<'_>) -> Outcome {
+        let evidence = Evidence::of(text);
+        let allowed = |h: &Hit<'_, BeliefTag>| self.site.allows(text, h);
+        let mut confidence = 0f32;
+        let mut ranges = Vec::new();
+        let mut targets = Vec::new();
+        for hit in evidence.beliefs.iter().filter(|h| !allowed(h)) {
+            if hit.entry.tag.kind == BeliefKind::HostileTerm {
+                confidence = confidence.max(HOSTILE_TERM_CONFIDENCE);
+                ranges.push(hit.chars.clone());
+            } else if !Self::is_cursing_god(text, hit) {
+                targets.push(hit);
+            }
+        }
+        for abuse in evidence.abuse.iter().filter(|h| !self.site.allows(text, h)) {
+            for target in &targets {
+                if distance(&abuse.words, &target.words) < self.settings.window {
+                    confidence = confidence.max(lexicon_confidence(abuse.entry.tag.severity));
+                    ranges.push(abuse.chars.clone());
+                    ranges.push(target.chars.clone());
+                }
+            }
+        }
+        let classifier = evidence
+            .scores
+            .filter(|_| !targets.is_empty())
+            .map(|s| s.abusive.max(s.hate) * self.settings.classifier_weight);
+        if let Some(score) = classifier.filter(|_| self.settings.classifier)
+            && score > confidence
+        {
+            confidence = score;
+            if ranges.is_empty() {
+                ranges.extend(targets.iter().map(|t| t.chars.clone()));
+            }
+        }
+        let score = Some(classifier.unwrap_or(0.0).max(confidence));
+        if ranges.is_empty() || confidence <= 0.0 {
+            return Outcome {
+                score,
+                finding: None,
+            };
+        }
+        Outcome {
+            score,
+            finding: Some(Finding {
+                confidence,
+                spans: spans(text, ranges),
+                message: Message {
+                    tr: "İnançlara saldırı: yorumunuz bir inancı, kutsal değerleri ya da inananları \
+                         aşağılıyor. İnançlara saldıran yorumlar yayımlanmaz."
+                        .into(),
+                    en: "Attack on beliefs: your comment demeans a belief, what it holds sacred or its \
+                         believers. Comments attacking beliefs are not published."
+                        .into(),
+                },
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing;
+
+    fn rule() -> BeliefAttack {
+        testing::with_default_policy(RuleId::BeliefAttack, BeliefAttack::new)
+    }
+
+    fn check(text: &str) -> Option<Finding> {
+        testing::finding(&rule(), text).filter(|f| f.confidence >= 0.4)
+    }
+
+    #[test]
+    fn hostility_near_a_target_is_an_attack() {
+        for text in [
+            "Aleviler şerefsiz",
+            "Fuck Islam",
+            "Müslümanlar hayvan sürüsü",
+            "Yobazlar ülkeyi batırdı",
+            "Christians are idiots",
+        ] {
+            assert!(check(text).is_some(), "missed {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_spans_are_the_target_and_the_insult() {
+        let finding = check("🙏 Hristiyanlar aptal").expect("fires");
+        let words: Vec<&str> = finding.spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(words, vec!["Hristiyanlar", "aptal"]);
+        assert_eq!(finding.spans[0].start, 2);
+    }
+
+    #[test]
+    fn talk_about_religion_passes() {
+        for text in [
+            "Cuma namazından sonra dua edildi",
+            "Diyanet'in bütçesi bence çok yüksek",
+            "Muslim and Christian leaders prayed together",
+            "Allah belanı versin senin",
+        ] {
+            assert!(check(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_insult_far_from_the_target_is_not_an_attack() {
+        let text = "Camiye gittim, namaz kıldım, sonra eve döndüm, yolda trafik vardı, şoför salak";
+        let finding = testing::finding(&rule(), text);
+        assert!(
+            finding.as_ref().is_none_or(|f| f.confidence < 0.55),
+            "{finding:?}"
+        );
+    }
+}

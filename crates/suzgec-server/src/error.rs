@@ -98,7 +98,9 @@ impl From<suzgec_core::Error> for AppError {
         let status = match &error {
             E::EmptyText | E::TextTooLong { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             E::UnknownLanguage(_) | E::UnknownRule(_) => StatusCode::BAD_REQUEST,
-            E::Policy(_) | E::RuleSettings { .. } => return AppError::internal(error),
+            E::Policy(_) | E::RuleSettings { .. } | E::Lexicon(_) => {
+                return AppError::internal(error);
+            }
         };
         AppError::new(status, error.code(), error.to_string())
     }

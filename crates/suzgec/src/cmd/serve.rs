@@ -69,7 +69,10 @@ fn load_config(args: &ConfigArgs, flags: Figment) -> anyhow::Result<Config> {
     }
     figment = figment.merge(
         Env::prefixed("SUZGEC_")
-            .filter(|key| ENV_KEYS.iter().any(|known| key.as_str().starts_with(known)))
+            .filter(|key| {
+                let key = key.as_str().to_ascii_lowercase();
+                ENV_KEYS.iter().any(|known| key.starts_with(known))
+            })
             .split("__"),
     );
     if let Some(url) = &args.database_url {
@@ -128,11 +131,12 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         let database = config.database_url.clone();
         let server = suzgec_server::Server::bind(config).await?;
         let address = server.local_addr()?;
+        let shutdown = suzgec_server::shutdown_signal()?;
         tracing::info!(%database, "database ready");
         eprintln!("Süzgeç is listening on http://{address}/");
         eprintln!("  demo article:  http://{address}/articles/{}", suzgec_server::DEMO_SLUG_TR);
         eprintln!("  moderators:    http://{address}/moderation  (add one with: suzgec user add NAME --role moderator)");
-        server.run(suzgec_server::shutdown_signal()).await?;
+        server.run(shutdown).await?;
         tracing::info!("stopped");
         Ok(())
     })

@@ -1,0 +1,252 @@
+//! `suzgec serve` and its database commands as an operator runs them: a real process on a free
+//! port, stopped with SIGTERM, restarted on the same SQLite file.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::{Value, json};
+
+fn suzgec(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_suzgec"))
+        .args(args)
+        .env_remove("SUZGEC_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("suzgec starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin takes the input");
+    child.wait_with_output().expect("suzgec finishes")
+}
+
+/// A running `suzgec serve` and the address it printed.
+struct Served {
+    child: Child,
+    base: String,
+}
+
+impl Served {
+    fn start(database_url: &str) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_suzgec"))
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                database_url,
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("suzgec serve starts");
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let mut lines = BufReader::new(stderr).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .expect("stderr is text");
+            if let Some(rest) = line.split("listening on ").nth(1) {
+                break rest.trim().trim_end_matches('/').to_owned();
+            }
+        };
+        // Keep draining the log so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Served { child, base }
+    }
+
+    /// Sends SIGTERM and returns whether the server exited cleanly.
+    fn terminate(mut self) -> bool {
+        let pid = self.child.id().to_string();
+        let killed = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(killed.is_ok_and(|s| s.success()), "kill -TERM {pid}");
+        self.child.wait().is_ok_and(|status| status.success())
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_stops_on_sigterm_without_losing_comments_and_exports_them() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    let client = reqwest::Client::new();
+
+    let served = Served::start(&url);
+    let comments = format!(
+        "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
+        served.base
+    );
+    let created: Value = client
+        .post(&comments)
+        .json(&json!({"author": "Ayşe", "text": "Çok yerinde bir karar, teşekkürler."}))
+        .send()
+        .await
+        .expect("the server answers")
+        .json()
+        .await
+        .expect("JSON answer");
+    assert_eq!(created["status"], "approved", "{created}");
+    assert!(served.terminate(), "SIGTERM stops the server cleanly");
+
+    let again = Served::start(&url);
+    let listed: Value = client
+        .get(format!(
+            "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
+            again.base
+        ))
+        .send()
+        .await
+        .expect("the restarted server answers")
+        .json()
+        .await
+        .expect("JSON answer");
+    assert_eq!(
+        listed[0]["id"], created["id"],
+        "the comment survived the restart"
+    );
+
+    // An API token, printed once.
+    let token = suzgec(
+        &[
+            "token",
+            "create",
+            "cms",
+            "--role",
+            "api",
+            "--database-url",
+            &url,
+        ],
+        "",
+    );
+    assert!(
+        token.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token.stderr)
+    );
+    let token = String::from_utf8(token.stdout).expect("token is text");
+    let verdict: Value = client
+        .post(format!("{}/api/v1/moderate", again.base))
+        .bearer_auth(token.trim())
+        .json(&json!({"text": "BU KARAR COK YANLIS"}))
+        .send()
+        .await
+        .expect("answered")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(verdict["decision"], "reject", "{verdict}");
+    assert!(again.terminate());
+
+    // Export, then import into a database that has the articles (its own demo) but no comments.
+    let exported = suzgec(&["export", "--database-url", &url], "");
+    assert!(exported.status.success());
+    let exported = String::from_utf8(exported.stdout).expect("JSON Lines");
+    assert_eq!(exported.lines().count(), 1);
+    let other = format!("sqlite://{}", dir.path().join("other.db").display());
+    let refused = suzgec(&["import", "-", "--database-url", &other], &exported);
+    assert_eq!(refused.status.code(), Some(2), "no article to import into");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("line 1"));
+    assert!(Served::start(&other).terminate());
+    let imported = suzgec(&["import", "-", "--database-url", &other], &exported);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let round_trip = suzgec(&["export", "--database-url", &other], "");
+    let line: Value = serde_json::from_str(String::from_utf8_lossy(&round_trip.stdout).trim())
+        .expect("one exported comment");
+    assert_eq!(line["text"], "Çok yerinde bir karar, teşekkürler.");
+    assert_eq!(line["events"][0]["kind"], "machine");
+}
+
+#[test]
+fn user_add_takes_the_password_from_stdin_and_refuses_short_ones() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    let short = suzgec(&["user", "add", "zeynep", "--database-url", &url], "kisa\n");
+    assert_eq!(short.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    let added = suzgec(
+        &[
+            "user",
+            "add",
+            "zeynep",
+            "--role",
+            "admin",
+            "--database-url",
+            &url,
+        ],
+        "a long enough password\n",
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let twice = suzgec(
+        &["user", "add", "zeynep", "--database-url", &url],
+        "a long enough password\n",
+    );
+    assert_eq!(twice.status.code(), Some(2), "the name is taken");
+}
+
+#[test]
+fn serve_prints_its_configuration_from_file_environment_and_flags() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("suzgec.toml");
+    std::fs::write(
+        &file,
+        "listen = \"127.0.0.1:9000\"\n[limits]\nchecks_per_minute = 7\n",
+    )
+    .expect("config written");
+    let output = Command::new(env!("CARGO_BIN_EXE_suzgec"))
+        .args(["serve", "--print-config", "--config"])
+        .arg(&file)
+        .args(["--listen", "127.0.0.1:9001"])
+        .env("SUZGEC_LIMITS__COMMENTS_PER_MINUTE", "3")
+        .env("SUZGEC_TEST_SOMETHING_ELSE", "ignored")
+        .output()
+        .expect("suzgec runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config: toml::Table =
+        toml::from_str(&String::from_utf8_lossy(&output.stdout)).expect("TOML");
+    assert_eq!(
+        config["listen"].as_str(),
+        Some("127.0.0.1:9001"),
+        "flags win"
+    );
+    assert_eq!(
+        config["limits"]["checks_per_minute"].as_integer(),
+        Some(7),
+        "from the file"
+    );
+    assert_eq!(
+        config["limits"]["comments_per_minute"].as_integer(),
+        Some(3),
+        "from the environment"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_suzgec"))
+        .args(["serve", "--print-config"])
+        .env("SUZGEC_LIMITS__CHECKS_PER_MINUTE", "many")
+        .output()
+        .expect("suzgec runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("configuration"));
+}

@@ -62,6 +62,9 @@ impl Moderator {
     /// Loads models and tables now, so that the first comment is not slower than the rest.
     pub fn warm_up(&self) {
         text::lang::warm_up();
+        if self.rules.iter().any(|r| r.id() == RuleId::Spelling) {
+            rules::Spelling::warm_up();
+        }
     }
 
     /// Checks one comment. `language` replaces language detection when the caller knows it.

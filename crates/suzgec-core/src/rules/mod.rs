@@ -5,9 +5,11 @@
 
 mod all_caps;
 mod no_turkish_chars;
+mod spelling;
 
 pub use all_caps::AllCaps;
 pub use no_turkish_chars::NoTurkishChars;
+pub use spelling::{Spelling, SpellingError, SpellingErrorKind};
 
 use crate::Error;
 use crate::policy::{Policy, RuleSettings};
@@ -83,11 +85,10 @@ pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
         match id {
             RuleId::NoTurkishChars => rules.push(Box::new(NoTurkishChars::new(&context)?)),
             RuleId::AllCaps => rules.push(Box::new(AllCaps::new(&context)?)),
-            RuleId::Swearing
-            | RuleId::Insult
-            | RuleId::Offensive
-            | RuleId::BeliefAttack
-            | RuleId::Spelling => unavailable.push(id),
+            RuleId::Spelling => rules.push(Box::new(Spelling::new(&context)?)),
+            RuleId::Swearing | RuleId::Insult | RuleId::Offensive | RuleId::BeliefAttack => {
+                unavailable.push(id)
+            }
         }
     }
     Ok(RuleSet { rules, unavailable })

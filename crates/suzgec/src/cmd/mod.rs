@@ -6,6 +6,7 @@ pub mod eval;
 pub mod jsonl;
 pub mod policy;
 pub mod restore;
+pub mod spell;
 
 use std::path::Path;
 

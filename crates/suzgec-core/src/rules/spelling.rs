@@ -1,0 +1,465 @@
+//! `spelling`: comments "not written with spelling rules" ("imla kuralları ile yazılmamış").
+//!
+//! Words are checked by `suzgec-spell` (hunspell `tr_TR`/`en_US` with a reviewed supplement, names
+//! and acronyms skipped, a curated list of frequent misspellings and colloquial spellings, the
+//! apostrophe after proper nouns); the Turkish orthography rules that need the neighbouring words
+//! (`de/da`, `ki`, `mı`) are in [`crate::text::orthography`]. A word typed only without its Turkish
+//! letters (`cok`) is the `no_turkish_chars` rule's business and is not reported here.
+//!
+//! A newsroom does not refuse a comment for one typo: the rule fires when the errors reach
+//! `min_errors` and `min_share` of the words. Every error is a span whose replacement is the top
+//! suggestion, so the author can accept the corrected text in one click.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use suzgec_spell::case::folded;
+use suzgec_spell::{Check, ErrorKind, Speller};
+
+use super::{BuildContext, Finding, Outcome, Rule};
+use crate::Error;
+use crate::policy::Policy;
+use crate::text::orthography::{self, Clitic};
+use crate::text::{Analysis, Gap, TokenKind};
+use crate::verdict::{Language, Message, RuleId};
+
+/// The rule's own parameters in the policy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    /// Errors a comment may have before the rule fires.
+    #[serde(default = "default_min_errors")]
+    min_errors: usize,
+    /// Share of the comment's words that must be wrong before the rule fires.
+    #[serde(default = "default_min_share")]
+    min_share: f32,
+}
+
+fn default_min_errors() -> usize {
+    2
+}
+
+fn default_min_share() -> f32 {
+    0.1
+}
+
+/// What kind of spelling error: a word on its own, or a clitic written the wrong way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpellingErrorKind {
+    /// A misspelled word (`suzgec-spell`'s kinds).
+    Misspelling,
+    /// A listed frequent misspelling (`herkez`).
+    ListedMisspelling,
+    /// A colloquial spelling (`gidiyom`).
+    Colloquial,
+    /// A proper noun's suffix without its apostrophe (`Türkiyenin`).
+    ProperNounApostrophe,
+    /// An apostrophe on a common noun (`okul'da`).
+    CommonNounApostrophe,
+    /// A proper noun in lower case (`ankara`).
+    ProperNounCase,
+    /// The conjunction `de/da` fused, hardened (`te/ta`) or out of harmony.
+    ConjunctionDeDa,
+    /// The conjunction `ki` fused, or the suffix `-ki` written apart.
+    ConjunctionKi,
+    /// The question particle fused or out of harmony.
+    QuestionParticle,
+}
+
+impl SpellingErrorKind {
+    /// A stable snake_case name (the CLI's `kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpellingErrorKind::Misspelling => "misspelling",
+            SpellingErrorKind::ListedMisspelling => "listed_misspelling",
+            SpellingErrorKind::Colloquial => "colloquial",
+            SpellingErrorKind::ProperNounApostrophe => "proper_noun_apostrophe",
+            SpellingErrorKind::CommonNounApostrophe => "common_noun_apostrophe",
+            SpellingErrorKind::ProperNounCase => "proper_noun_case",
+            SpellingErrorKind::ConjunctionDeDa => "conjunction_de_da",
+            SpellingErrorKind::ConjunctionKi => "conjunction_ki",
+            SpellingErrorKind::QuestionParticle => "question_particle",
+        }
+    }
+
+    fn of_word(kind: ErrorKind) -> Self {
+        match kind {
+            ErrorKind::Misspelling => SpellingErrorKind::Misspelling,
+            ErrorKind::Listed => SpellingErrorKind::ListedMisspelling,
+            ErrorKind::Colloquial => SpellingErrorKind::Colloquial,
+            ErrorKind::ProperNounApostrophe => SpellingErrorKind::ProperNounApostrophe,
+            ErrorKind::CommonNounApostrophe => SpellingErrorKind::CommonNounApostrophe,
+            ErrorKind::ProperNounCase => SpellingErrorKind::ProperNounCase,
+        }
+    }
+
+    fn of_clitic(clitic: Clitic) -> Self {
+        match clitic {
+            Clitic::DeDa => SpellingErrorKind::ConjunctionDeDa,
+            Clitic::Ki => SpellingErrorKind::ConjunctionKi,
+            Clitic::Mi => SpellingErrorKind::QuestionParticle,
+        }
+    }
+
+    /// The rule the error breaks, in Turkish and English, quoting TDK's guide.
+    fn rule_text(self) -> (&'static str, &'static str) {
+        match self {
+            SpellingErrorKind::Misspelling => (
+                "Yanlış yazılmış kelimeler var.",
+                "Some words are misspelled.",
+            ),
+            SpellingErrorKind::ListedMisspelling => (
+                "Sık yapılan yazım yanlışları var (ör. \"herkez\" değil \"herkes\", \"birşey\" değil \"bir şey\").",
+                "Some words have frequent misspellings (e.g. \"herkes\", not \"herkez\"; \"bir şey\", not \"birşey\").",
+            ),
+            SpellingErrorKind::Colloquial => (
+                "Konuşma dili yazıya geçirilmiş (ör. \"gidiyom\" değil \"gidiyorum\").",
+                "Speech is written down as spoken (e.g. \"gidiyorum\", not \"gidiyom\").",
+            ),
+            SpellingErrorKind::ProperNounApostrophe => (
+                "TDK: Özel adlara getirilen çekim ekleri kesme işaretiyle ayrılır (\"Türkiye'nin\").",
+                "TDK: inflectional suffixes on proper nouns are separated by an apostrophe (\"Türkiye'nin\").",
+            ),
+            SpellingErrorKind::CommonNounApostrophe => (
+                "TDK: Cins adlara gelen ekler kesme işaretiyle ayrılmaz (\"okulda\").",
+                "TDK: suffixes on common nouns take no apostrophe (\"okulda\").",
+            ),
+            SpellingErrorKind::ProperNounCase => (
+                "TDK: Özel adlar büyük harfle başlar (\"Ankara\").",
+                "TDK: proper nouns start with a capital letter (\"Ankara\").",
+            ),
+            SpellingErrorKind::ConjunctionDeDa => (
+                "TDK: Bağlaç olan \"de/da\" ayrı yazılır ve \"te/ta\" biçimine girmez (\"Ben de geleceğim\").",
+                "TDK: the conjunction \"de/da\" (too) is written apart and never as \"te/ta\" (\"Ben de geleceğim\").",
+            ),
+            SpellingErrorKind::ConjunctionKi => (
+                "TDK: Bağlaç olan \"ki\" ayrı yazılır (\"Diyor ki\"); \"belki, çünkü, sanki, oysaki, hâlbuki, mademki\" bitişik yazılır.",
+                "TDK: the conjunction \"ki\" is written apart (\"Diyor ki\"), except in \"belki, çünkü, sanki, oysaki, hâlbuki, mademki\".",
+            ),
+            SpellingErrorKind::QuestionParticle => (
+                "TDK: Soru eki \"mı/mi/mu/mü\" ayrı yazılır ve önceki kelimenin ünlüsüne uyar (\"Geliyor musun?\").",
+                "TDK: the question particle \"mı/mi/mu/mü\" is written apart, in vowel harmony with the word before (\"Geliyor musun?\").",
+            ),
+        }
+    }
+}
+
+/// One spelling error in a comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpellingError {
+    /// Code point range in the analysis's normalised text ([`Analysis::text`]).
+    pub chars: Range<usize>,
+    /// The text of that range.
+    pub word: String,
+    /// What kind of error.
+    pub kind: SpellingErrorKind,
+    /// Corrections, best first (the first is the rule's replacement); may be empty.
+    pub suggestions: Vec<String>,
+}
+
+/// The `spelling` rule.
+pub struct Spelling {
+    settings: Settings,
+}
+
+impl Spelling {
+    /// Builds the rule from its policy section.
+    pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
+        let settings: Settings = context.settings.params(RuleId::Spelling)?;
+        Ok(Spelling { settings })
+    }
+
+    /// Builds the rule from a policy's `spelling` section (its defaults when there is none).
+    pub fn from_policy(policy: &Policy) -> Result<Self, Error> {
+        let settings = match policy.rules.get(&RuleId::Spelling) {
+            Some(settings) => settings.params(RuleId::Spelling)?,
+            None => Settings {
+                min_errors: default_min_errors(),
+                min_share: default_min_share(),
+            },
+        };
+        Ok(Spelling { settings })
+    }
+
+    /// Loads the dictionaries and the suggestion index now.
+    pub fn warm_up() {
+        Speller::turkish().warm_up();
+        Speller::english();
+    }
+
+    /// Every spelling error in the comment, whatever the tolerance, with up to `max_suggestions`
+    /// corrections each. Turkish and English text only.
+    pub fn errors(&self, text: &Analysis<'_>, max_suggestions: usize) -> Vec<SpellingError> {
+        let turkish = match text.language() {
+            Language::Tr => true,
+            Language::En => false,
+            Language::Az | Language::Other => return Vec::new(),
+        };
+        let speller = if turkish {
+            Speller::turkish()
+        } else {
+            Speller::english()
+        };
+        let case = text.case_rules();
+        let normalized = text.text();
+        let tokens = &text.tokens;
+        let mut out: Vec<SpellingError> = Vec::new();
+        let error = |chars: Range<usize>, kind, suggestions| SpellingError {
+            word: normalized
+                .chars()
+                .skip(chars.start)
+                .take(chars.len())
+                .collect(),
+            chars,
+            kind,
+            suggestions,
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let word = token.text(normalized);
+            let lower = case.lower(word);
+            if turkish && let Some((chars, kind, fix)) = standalone_clitic(text, speller, i, &lower)
+            {
+                // A fix that spans the previous word replaces an error reported on it.
+                if out.last().is_some_and(|e| e.chars.end > chars.start) {
+                    out.pop();
+                }
+                out.push(error(chars, kind, vec![fix]));
+                continue;
+            }
+            match speller.check(word) {
+                Check::Correct | Check::Skipped => {
+                    if turkish
+                        && let Some(verb) = clause_verb(text, i)
+                        && let Some(fix) =
+                            orthography::pronoun_de(word, &lower, &case.lower(verb), case)
+                    {
+                        out.push(error(
+                            token.chars.clone(),
+                            SpellingErrorKind::ConjunctionDeDa,
+                            vec![fix],
+                        ));
+                    }
+                }
+                Check::Wrong {
+                    kind,
+                    fix: Some(fix),
+                } => {
+                    out.push(error(
+                        token.chars.clone(),
+                        SpellingErrorKind::of_word(kind),
+                        vec![fix],
+                    ));
+                }
+                Check::Wrong { kind, fix: None } => {
+                    if turkish
+                        && let Some((clitic, fix)) = orthography::split_fused(speller, word, &lower)
+                    {
+                        out.push(error(
+                            token.chars.clone(),
+                            SpellingErrorKind::of_clitic(clitic),
+                            vec![fix],
+                        ));
+                        continue;
+                    }
+                    let suggestions = speller.suggest(word, max_suggestions.max(1));
+                    if turkish
+                        && suggestions
+                            .first()
+                            .is_some_and(|s| folded(&case.lower(s)) == folded(&lower))
+                    {
+                        // Only Turkish letters missing: `no_turkish_chars` reports it.
+                        continue;
+                    }
+                    let mut suggestions = suggestions;
+                    suggestions.truncate(max_suggestions);
+                    out.push(error(
+                        token.chars.clone(),
+                        SpellingErrorKind::of_word(kind),
+                        suggestions,
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a token ends a clause (the verb of a Turkish clause comes last): punctuation or a
+/// conjunction that joins clauses.
+fn ends_clause(text: &Analysis<'_>, at: usize) -> bool {
+    let token = &text.tokens[at];
+    let word = token.text(text.text());
+    match token.kind {
+        TokenKind::Punct => matches!(
+            word,
+            "." | "," | ";" | ":" | "!" | "?" | "…" | "-" | "–" | "—" | "(" | ")"
+        ),
+        TokenKind::Word => matches!(
+            text.case_rules().lower(word).as_str(),
+            "ama"
+                | "fakat"
+                | "ancak"
+                | "lakin"
+                | "ve"
+                | "veya"
+                | "yoksa"
+                | "çünkü"
+                | "ki"
+                | "oysa"
+                | "halbuki"
+                | "hâlbuki"
+                | "ise"
+        ),
+        _ => false,
+    }
+}
+
+/// The last word of the clause after token `at` (up to punctuation or the end), when there is one.
+fn clause_verb<'t>(text: &'t Analysis<'_>, at: usize) -> Option<&'t str> {
+    let mut last = None;
+    for j in at + 1..text.tokens.len() {
+        if ends_clause(text, j) {
+            break;
+        }
+        if text.tokens[j].kind == TokenKind::Word {
+            last = Some(j);
+        }
+    }
+    last.map(|j| text.tokens[j].text(text.text()))
+}
+
+/// A clitic written as its own word, wrongly: `te/ta` (`Ahmet te` → `Ahmet de`), `de/da` or
+/// `mı` out of harmony (`ben da`, `geliyor misin`), `-ki` after a time word apart (`bugün ki` →
+/// `bugünkü`). Returns the range to replace, the kind and the fix.
+fn standalone_clitic(
+    text: &Analysis<'_>,
+    speller: &Speller,
+    at: usize,
+    lower: &str,
+) -> Option<(Range<usize>, SpellingErrorKind, String)> {
+    if at == 0 {
+        return None;
+    }
+    let token = &text.tokens[at];
+    let prev = &text.tokens[at - 1];
+    if prev.kind != TokenKind::Word || token.gap_before != Gap::Space {
+        return None;
+    }
+    let case = text.case_rules();
+    let prev_word = prev.text(text.text());
+    let prev_lower = case.lower(prev_word);
+    let next_lower = text
+        .tokens
+        .get(at + 1)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| case.lower(t.text(text.text())));
+    let prev_correct = || speller.check(prev_word) == Check::Correct;
+    // A name the dictionary lacks (`Ahmet te`) still shows which vowel the clitic takes; an
+    // acronym's (`CHP de`) depends on how it is read.
+    let prev_name = || {
+        !prev_word.chars().skip(1).any(char::is_uppercase)
+            && speller.check(prev_word) == Check::Skipped
+    };
+    match lower {
+        "te" | "ta" | "de" | "da" => {
+            let vowel = orthography::low_vowel(&prev_lower)?;
+            let fix = format!("d{vowel}");
+            let hardened = lower.starts_with('t');
+            if hardened && lower == "ta" {
+                // `ta` is also an adverb (`ta kendisi`, `ta ki`): only after a voiceless consonant.
+                let voiceless = prev_lower
+                    .chars()
+                    .last()
+                    .is_some_and(|c| "pçtksşhf".contains(c));
+                if !voiceless || next_lower.as_deref() == Some("ki") {
+                    return None;
+                }
+            }
+            if (hardened || fix != lower) && (prev_correct() || prev_name()) {
+                return Some((token.chars.clone(), SpellingErrorKind::ConjunctionDeDa, fix));
+            }
+            None
+        }
+        "ki" => {
+            let (_, fused) = orthography::TIME_KI
+                .iter()
+                .find(|(time, _)| *time == prev_lower)?;
+            let fused = if prev_word.chars().next().is_some_and(char::is_uppercase) {
+                case.capitalize(fused)
+            } else {
+                (*fused).to_owned()
+            };
+            Some((
+                prev.chars.start..token.chars.end,
+                SpellingErrorKind::ConjunctionKi,
+                fused,
+            ))
+        }
+        _ if orthography::is_mi_form(lower) => {
+            let fix = orthography::harmonize_mi(lower, &prev_lower)?;
+            // `mi` for `mı` is a missing Turkish letter: `no_turkish_chars` reports it.
+            if folded(&fix) != folded(lower) && prev_correct() {
+                return Some((
+                    token.chars.clone(),
+                    SpellingErrorKind::QuestionParticle,
+                    fix,
+                ));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+impl Rule for Spelling {
+    fn id(&self) -> RuleId {
+        RuleId::Spelling
+    }
+
+    fn check(&self, text: &Analysis<'_>) -> Outcome {
+        let errors = self.errors(text, 1);
+        if errors.len() < self.settings.min_errors.max(1) {
+            return Outcome::clean();
+        }
+        let words = text.words().count().max(1);
+        let share = errors.len() as f32 / words as f32;
+        if share < self.settings.min_share {
+            return Outcome::clean();
+        }
+        // More errors and a larger share of wrong words make the rule surer.
+        let by_count = 1.0 - 0.5f32.powi(errors.len() as i32);
+        let by_share = (0.5 + 1.5 * share).min(1.0);
+        let confidence = (by_count * by_share).clamp(0.0, 0.99);
+        let kinds: BTreeSet<SpellingErrorKind> = errors.iter().map(|e| e.kind).collect();
+        let (mut tr, mut en) = (
+            format!(
+                "Yorumunuz yazım kurallarına uygun yazılmamış ({} yazım hatası). Düzeltilmiş metni tek tıkla kabul edebilirsiniz.",
+                errors.len()
+            ),
+            format!(
+                "Your comment does not follow the spelling rules ({} errors). You can accept the corrected text in one click.",
+                errors.len()
+            ),
+        );
+        for kind in kinds {
+            let (rule_tr, rule_en) = kind.rule_text();
+            tr.push(' ');
+            tr.push_str(rule_tr);
+            en.push(' ');
+            en.push_str(rule_en);
+        }
+        let spans = errors
+            .into_iter()
+            .map(|e| text.span(e.chars, e.suggestions.into_iter().next()))
+            .collect();
+        Outcome::found(Finding {
+            confidence,
+            spans,
+            message: Message { tr, en },
+        })
+    }
+}

@@ -1,0 +1,586 @@
+//! [`Speller`]: word checks and suggestions for one language.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use suzgec_dict::Dictionary;
+
+use crate::case::{capitalize, is_all_upper, lower, starts_upper};
+use crate::freq::FrequencyList;
+use crate::misspellings::{ListedKind, MisspellingList};
+use crate::suggest::{DeleteIndex, Entry, distance};
+use crate::{Error, Language};
+
+/// What kind of spelling error a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Not a word of the language, and not a name (`geliyorm`).
+    Misspelling,
+    /// A listed frequent misspelling (`herkez`, `yanlız`, `birşey`).
+    Listed,
+    /// A listed colloquial spelling (`gidiyom`, `napıyosun`, `saol`).
+    Colloquial,
+    /// A proper noun's suffix written without the apostrophe (`Türkiyenin` → `Türkiye'nin`).
+    ProperNounApostrophe,
+    /// An apostrophe before the suffix of a common noun (`okul'da` → `okulda`).
+    CommonNounApostrophe,
+    /// A proper noun written in lower case (`ankara` → `Ankara`).
+    ProperNounCase,
+}
+
+impl ErrorKind {
+    /// A stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Misspelling => "misspelling",
+            ErrorKind::Listed => "listed_misspelling",
+            ErrorKind::Colloquial => "colloquial",
+            ErrorKind::ProperNounApostrophe => "proper_noun_apostrophe",
+            ErrorKind::CommonNounApostrophe => "common_noun_apostrophe",
+            ErrorKind::ProperNounCase => "proper_noun_case",
+        }
+    }
+}
+
+/// The answer for one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// A correctly written word of the language.
+    Correct,
+    /// Not judged: a name the dictionary lacks (capitalised: `Lavrov`, `Bayramov'un`), an acronym
+    /// (`CHP`, `NATO'nun`), or not a word (digits, other scripts).
+    Skipped,
+    /// A spelling error; `fix` is the correction when the kind of error determines it (listed
+    /// words, apostrophes, case), otherwise ask [`Speller::suggest`].
+    Wrong {
+        /// The kind of error.
+        kind: ErrorKind,
+        /// The correction, when known without searching.
+        fix: Option<String>,
+    },
+}
+
+/// Suffixes that follow a proper noun after an apostrophe (case, possessive and copula endings);
+/// derivational suffixes (`Ankaralı`, `Türkçe`) take no apostrophe and are not here.
+const PROPER_SUFFIXES: &[&str] = &[
+    "nin", "nın", "nun", "nün", "in", "ın", "un", "ün", "de", "da", "te", "ta", "den", "dan",
+    "ten", "tan", "e", "a", "ye", "ya", "i", "ı", "u", "ü", "yi", "yı", "yu", "yü", "le", "la",
+    "yle", "yla", "deki", "daki", "teki", "taki", "ndan", "nden", "na", "ne", "nda", "nde", "ni",
+    "nı", "nu", "nü", "dir", "dır", "dur", "dür", "tir", "tır", "tur", "tür", "ydi", "ydı", "ydu",
+    "ydü", "nın", "ya", "yla", "lerin", "ların", "lere", "lara", "lerde", "larda", "lerden",
+    "lardan", "deyiz", "dayız", "deyim", "dayım", "im", "ım", "um", "üm", "imiz", "ımız", "umuz",
+    "ümüz",
+];
+
+/// Colloquial endings and what they stand for (`-iyo` → `-iyor`, `-cem` → `-eceğim`); a rewrite is
+/// offered only when the dictionary accepts the result.
+const COLLOQUIAL_ENDINGS: &[(&str, &[&str])] = &[
+    ("yom", &["yorum"]),
+    ("yo", &["yor"]),
+    ("yon", &["yorsun"]),
+    ("yosun", &["yorsun"]),
+    ("yoz", &["yoruz"]),
+    ("yoruz", &["yoruz"]),
+    ("yonuz", &["yorsunuz"]),
+    ("yosunuz", &["yorsunuz"]),
+    ("yolar", &["yorlar"]),
+    ("yodu", &["yordu"]),
+    ("yomu", &["yor mu"]),
+    ("yomusun", &["yor musun"]),
+    ("yosa", &["yorsa"]),
+    ("cem", &["eceğim", "yeceğim", "ceğim"]),
+    ("cam", &["acağım", "yacağım", "cağım"]),
+    ("icem", &["eceğim", "yeceğim"]),
+    ("ıcam", &["acağım", "yacağım"]),
+    ("ucam", &["acağım", "yacağım"]),
+    ("ücem", &["eceğim", "yeceğim"]),
+    ("cez", &["eceğiz", "yeceğiz", "ceğiz"]),
+    ("caz", &["acağız", "yacağız", "cağız"]),
+    ("icez", &["eceğiz", "yeceğiz"]),
+    ("ıcaz", &["acağız", "yacağız"]),
+    ("cek", &["ecek", "yecek"]),
+    ("cak", &["acak", "yacak"]),
+    ("icek", &["ecek", "yecek"]),
+    ("ıcak", &["acak", "yacak"]),
+    ("cen", &["eceksin", "yeceksin"]),
+    ("can", &["acaksın", "yacaksın"]),
+    ("sn", &["sın", "sin", "sun", "sün"]),
+    ("m", &["im", "ım", "um", "üm"]),
+];
+
+/// How much a candidate's kind of edit counts against its frequency when ranking (natural-log
+/// units of word frequency per unit of cost).
+const COST_WEIGHT: f32 = 4.0;
+
+/// Checks and corrects words of one language.
+pub struct Speller {
+    language: Language,
+    dictionary: &'static Dictionary,
+    entries: Vec<Entry>,
+    by_lower: HashMap<String, u32>,
+    misspellings: MisspellingList,
+    index: OnceLock<DeleteIndex>,
+}
+
+impl std::fmt::Debug for Speller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Speller")
+            .field("language", &self.language)
+            .field("words", &self.entries.len())
+            .field("misspellings", &self.misspellings.len())
+            .finish_non_exhaustive()
+    }
+}
+
+static TR_FREQUENCIES: &str = include_str!("../../../data/spell/tr-frequencies.tsv");
+static TR_MISSPELLINGS: &str = include_str!("../../../data/spell/misspellings.tsv");
+
+impl Speller {
+    /// The Turkish speller: the embedded `tr_TR` dictionary with its supplement, the frequency
+    /// model and the misspelling list of `data/spell/`; loaded on first use.
+    pub fn turkish() -> &'static Speller {
+        static TR: OnceLock<Speller> = OnceLock::new();
+        TR.get_or_init(|| {
+            let frequencies = FrequencyList::parse(TR_FREQUENCIES)
+                .expect("the embedded frequency model is checked by the crate's tests");
+            let misspellings = MisspellingList::parse(TR_MISSPELLINGS)
+                .expect("the embedded misspelling list is checked by the crate's tests");
+            Speller::new(
+                Language::Turkish,
+                Dictionary::turkish(),
+                &frequencies,
+                misspellings,
+            )
+        })
+    }
+
+    /// The English speller: the embedded `en_US` dictionary (suggestions from the dictionary).
+    pub fn english() -> &'static Speller {
+        static EN: OnceLock<Speller> = OnceLock::new();
+        EN.get_or_init(|| {
+            Speller::new(
+                Language::English,
+                Dictionary::english(),
+                &FrequencyList::default(),
+                MisspellingList::default(),
+            )
+        })
+    }
+
+    /// The speller of a language.
+    pub fn for_language(language: Language) -> &'static Speller {
+        match language {
+            Language::Turkish => Speller::turkish(),
+            Language::English => Speller::english(),
+        }
+    }
+
+    /// A speller from the text of a frequency model and of a misspelling list (a site's own).
+    ///
+    /// # Errors
+    /// When either text cannot be read (see [`FrequencyList::parse`], [`MisspellingList::parse`]).
+    pub fn from_text(
+        language: Language,
+        dictionary: &'static Dictionary,
+        frequencies: &str,
+        misspellings: &str,
+    ) -> Result<Speller, Error> {
+        Ok(Speller::new(
+            language,
+            dictionary,
+            &FrequencyList::parse(frequencies)?,
+            MisspellingList::parse(misspellings)?,
+        ))
+    }
+
+    /// A speller from its parts.
+    pub fn new(
+        language: Language,
+        dictionary: &'static Dictionary,
+        frequencies: &FrequencyList,
+        misspellings: MisspellingList,
+    ) -> Speller {
+        let entries: Vec<Entry> = frequencies
+            .words
+            .iter()
+            .map(|(form, count)| Entry {
+                form: form.clone(),
+                lower: lower(form, language),
+                count: *count,
+            })
+            .collect();
+        let mut by_lower = HashMap::with_capacity(entries.len());
+        for (id, entry) in entries.iter().enumerate() {
+            by_lower
+                .entry(entry.lower.clone())
+                .or_insert(u32::try_from(id).unwrap_or(u32::MAX));
+        }
+        Speller {
+            language,
+            dictionary,
+            entries,
+            by_lower,
+            misspellings,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// Builds the suggestion index now rather than on the first suggestion (about a tenth of a
+    /// second).
+    pub fn warm_up(&self) {
+        self.index();
+    }
+
+    fn index(&self) -> &DeleteIndex {
+        self.index.get_or_init(|| DeleteIndex::build(&self.entries))
+    }
+
+    /// The language this speller checks.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The dictionary this speller checks with.
+    pub fn dictionary(&self) -> &'static Dictionary {
+        self.dictionary
+    }
+
+    /// The misspelling list.
+    pub fn misspellings(&self) -> &MisspellingList {
+        &self.misspellings
+    }
+
+    /// How often a word (lower case) occurs in the training corpora; 0 when it is not in the model.
+    pub fn count(&self, lower_word: &str) -> u32 {
+        self.by_lower
+            .get(lower_word)
+            .map_or(0, |id| self.entries[*id as usize].count)
+    }
+
+    /// Whether the dictionary accepts `word` (typographic apostrophes read as `'`).
+    pub fn accepts(&self, word: &str) -> bool {
+        if let Some(id) = self.by_lower.get(word) {
+            return self.entries[*id as usize].form == word;
+        }
+        if word.contains('’') {
+            return self.dictionary.check(&word.replace('’', "'"));
+        }
+        self.dictionary.check(word)
+    }
+
+    /// Checks one word as written in the text (with its apostrophe suffix, if any).
+    pub fn check(&self, word: &str) -> Check {
+        if word.is_empty()
+            || word.chars().any(char::is_numeric)
+            || !word
+                .chars()
+                .all(|c| is_latin_letter(c) || c == '\'' || c == '’' || c == '-')
+        {
+            return Check::Skipped;
+        }
+        match self.language {
+            Language::Turkish => self.check_turkish(word),
+            Language::English => self.check_english(word),
+        }
+    }
+
+    fn check_english(&self, word: &str) -> Check {
+        if is_all_upper(word) || self.accepts(word) {
+            return if self.accepts(word) {
+                Check::Correct
+            } else {
+                Check::Skipped
+            };
+        }
+        if starts_upper(word) {
+            return Check::Skipped;
+        }
+        Check::Wrong {
+            kind: ErrorKind::Misspelling,
+            fix: None,
+        }
+    }
+
+    fn check_turkish(&self, word: &str) -> Check {
+        let word_lower = lower(word, self.language);
+        if let Some(at) = word.find(['\'', '’']) {
+            let stem = &word[..at];
+            let suffix = &word[at..].trim_start_matches(['\'', '’']);
+            if stem.is_empty() || starts_upper(stem) {
+                return Check::Skipped;
+            }
+            let stem_capital = capitalize(stem, self.language);
+            if !self.accepts(stem) && self.accepts(&format!("{stem_capital}'{suffix}")) {
+                return Check::Wrong {
+                    kind: ErrorKind::ProperNounCase,
+                    fix: Some(format!("{stem_capital}{}", &word[at..])),
+                };
+            }
+            let joined = format!("{stem}{suffix}");
+            if self.accepts(stem) && self.accepts(&joined) {
+                return Check::Wrong {
+                    kind: ErrorKind::CommonNounApostrophe,
+                    fix: Some(joined),
+                };
+            }
+            return if self.accepts(word) {
+                Check::Correct
+            } else {
+                Check::Wrong {
+                    kind: ErrorKind::Misspelling,
+                    fix: None,
+                }
+            };
+        }
+        if is_all_upper(word) {
+            return if self.accepts(word) || !word.contains(char::is_lowercase) {
+                // Capitals are acronyms or shouting (the all_caps rule's business).
+                if self.accepts(word) {
+                    Check::Correct
+                } else {
+                    Check::Skipped
+                }
+            } else {
+                Check::Skipped
+            };
+        }
+        if let Some(listed) = self.misspellings.get(&word_lower) {
+            let kind = match listed.kind {
+                ListedKind::Misspelling => ErrorKind::Listed,
+                ListedKind::Colloquial => ErrorKind::Colloquial,
+            };
+            return Check::Wrong {
+                kind,
+                fix: Some(recase(word, &listed.right, self.language)),
+            };
+        }
+        if let Some(id) = self.by_lower.get(&word_lower) {
+            let form = &self.entries[*id as usize].form;
+            if *form == word_lower || starts_upper(word) {
+                return Check::Correct;
+            }
+            return Check::Wrong {
+                kind: ErrorKind::ProperNounCase,
+                fix: Some(form.clone()),
+            };
+        }
+        if self.dictionary.check(word) {
+            return Check::Correct;
+        }
+        if let Some(fix) = self.proper_noun_with_suffix(word) {
+            return Check::Wrong {
+                kind: ErrorKind::ProperNounApostrophe,
+                fix: Some(fix),
+            };
+        }
+        if starts_upper(word) {
+            return Check::Skipped;
+        }
+        let capital = capitalize(word, self.language);
+        if self.dictionary.check(&capital) {
+            return Check::Wrong {
+                kind: ErrorKind::ProperNounCase,
+                fix: Some(capital),
+            };
+        }
+        Check::Wrong {
+            kind: ErrorKind::Misspelling,
+            fix: None,
+        }
+    }
+
+    /// `Türkiyenin` / `türkiyenin` → `Türkiye'nin`: a proper noun with a case suffix written on.
+    fn proper_noun_with_suffix(&self, word: &str) -> Option<String> {
+        let mut best: Option<String> = None;
+        for suffix in PROPER_SUFFIXES {
+            let Some(stem) = word.strip_suffix(suffix) else {
+                continue;
+            };
+            if stem.chars().count() < 2 {
+                continue;
+            }
+            let stem = capitalize(stem, self.language);
+            let stem_lower = lower(&stem, self.language);
+            if self.accepts(&stem_lower) || !self.accepts(&stem) {
+                continue;
+            }
+            let candidate = format!("{stem}'{suffix}");
+            if self.dictionary.check(&candidate)
+                && best.as_ref().is_none_or(|b| b.len() < candidate.len())
+            {
+                best = Some(candidate);
+            }
+        }
+        best
+    }
+
+    /// Up to `max` corrections for a word, best first.
+    pub fn suggest(&self, word: &str, max: usize) -> Vec<String> {
+        if max == 0 {
+            return Vec::new();
+        }
+        if let Check::Wrong { fix: Some(fix), .. } = self.check(word) {
+            let mut out = vec![fix];
+            if max > 1 && self.language == Language::Turkish {
+                for s in self.search_turkish(word, max) {
+                    if !out.contains(&s) && out.len() < max {
+                        out.push(s);
+                    }
+                }
+            }
+            return out;
+        }
+        match self.language {
+            Language::Turkish => self.search_turkish(word, max),
+            Language::English => {
+                let mut out = Vec::new();
+                self.dictionary.suggest(word, &mut out);
+                out.truncate(max);
+                out
+            }
+        }
+    }
+
+    /// Ranked candidates for a Turkish word from the frequency model, colloquial endings, repeated
+    /// letters, proper nouns and splits into two words.
+    fn search_turkish(&self, word: &str, max: usize) -> Vec<String> {
+        let word_lower = lower(word, self.language);
+        if word_lower.chars().count() > 30 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f32, String)> = Vec::new();
+        let mut push = |score: f32, text: String| scored.push((score, text));
+        let freq_score = |count: u32| ((count as f32) + 1.0).ln();
+
+        // Words of the frequency model within two edits.
+        let mut ids = Vec::new();
+        self.index().near(&word_lower, &mut ids);
+        for id in &ids {
+            let entry = &self.entries[*id as usize];
+            let d = distance(&word_lower, &entry.lower);
+            if d <= 2.0 {
+                push(
+                    freq_score(entry.count) - COST_WEIGHT * d,
+                    entry.form.clone(),
+                );
+            }
+        }
+        // Repeated letters squeezed (`dahaaa` → `daha`), then its Turkish letters.
+        let squeezed = squeeze_to_one(&word_lower);
+        if squeezed != word_lower {
+            for base in [squeeze(&word_lower), squeezed] {
+                ids.clear();
+                self.index().same_folded(&base, &mut ids);
+                for id in &ids {
+                    let entry = &self.entries[*id as usize];
+                    let d = distance(&base, &entry.lower);
+                    push(
+                        freq_score(entry.count) - COST_WEIGHT * (0.3 + d),
+                        entry.form.clone(),
+                    );
+                }
+            }
+        }
+        // Colloquial endings.
+        for (ending, replacements) in COLLOQUIAL_ENDINGS {
+            let Some(stem) = word_lower.strip_suffix(ending) else {
+                continue;
+            };
+            if stem.chars().count() < 2 {
+                continue;
+            }
+            for replacement in *replacements {
+                let candidate = format!("{stem}{replacement}");
+                let first = candidate.split(' ').next().unwrap_or("");
+                if self.accepts(first) && candidate.split(' ').all(|w| self.accepts(w)) {
+                    let count = self.count(first);
+                    push(freq_score(count) - COST_WEIGHT * 0.6, candidate);
+                }
+            }
+        }
+        // A proper noun in lower case, with or without a suffix.
+        if !starts_upper(word) {
+            let capital = capitalize(&word_lower, self.language);
+            if let Some(fix) = self.proper_noun_with_suffix(&word_lower) {
+                push(freq_score(50) - COST_WEIGHT * 0.3, fix);
+            } else if !self.accepts(&word_lower) && self.dictionary.check(&capital) {
+                push(
+                    freq_score(self.count(&word_lower)) - COST_WEIGHT * 0.2,
+                    capital,
+                );
+            }
+        }
+        // Two words written as one.
+        let chars: Vec<(usize, char)> = word_lower.char_indices().collect();
+        for (at, _) in chars.iter().skip(2) {
+            let (left, right) = word_lower.split_at(*at);
+            if right.chars().count() < 2 {
+                continue;
+            }
+            let (l, r) = (self.count(left), self.count(right));
+            if l >= 20 && r >= 20 && self.accepts(left) && self.accepts(right) {
+                push(
+                    freq_score(l.min(r)) - COST_WEIGHT * 1.1,
+                    format!("{left} {right}"),
+                );
+            }
+        }
+
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::with_capacity(max);
+        for (_, text) in scored {
+            let text = recase(word, &text, self.language);
+            if text != word && !out.contains(&text) {
+                out.push(text);
+                if out.len() == max {
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether `c` is a letter of the Latin script (the scripts these dictionaries know).
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c) || c == 'ẞ')
+}
+
+/// `right` with the case of `word`: capitalised when `word` is and `right` is not already.
+fn recase(word: &str, right: &str, language: Language) -> String {
+    if starts_upper(word) && !starts_upper(right) {
+        capitalize(right, language)
+    } else {
+        right.to_owned()
+    }
+}
+
+/// Runs of three or more of a letter cut to two (`yaaaa` → `yaa`).
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut run = (None, 0);
+    for c in word.chars() {
+        run = if run.0 == Some(c) {
+            (Some(c), run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        if run.1 <= 2 {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Runs of a letter cut to one (`yaaaa` → `ya`).
+fn squeeze_to_one(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut prev = None;
+    for c in word.chars() {
+        if prev != Some(c) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}

@@ -98,7 +98,8 @@ impl Dictionary {
     /// Adds the words of a supplement list: lines `WORD<TAB>MODEL`, where MODEL is a stem of the
     /// dictionary `dic` (the `.dic` text this dictionary was read from) that inflects like WORD;
     /// WORD gets MODEL's affix flags, so its inflected forms are accepted too (`hükümet` inflects
-    /// like `cumhuriyet`). Empty lines and lines starting with `#` are skipped.
+    /// like `cumhuriyet`). MODEL `-` adds WORD alone, without inflected forms. Empty lines and
+    /// lines starting with `#` are skipped.
     ///
     /// # Errors
     /// [`Error::Supplement`] for a line without a tab or whose model is not a stem of `dic`.
@@ -120,7 +121,7 @@ impl Dictionary {
         // One pass over the .dic finds every model's flags.
         let mut flags: std::collections::HashMap<&str, &str> =
             entries.iter().map(|(_, _, model)| (*model, "")).collect();
-        let mut found = std::collections::HashSet::new();
+        let mut found = std::collections::HashSet::from(["-"]);
         for line in dic.lines() {
             let (stem, stem_flags) = line.split_once('/').unwrap_or((line, ""));
             if let Some(slot) = flags.get_mut(stem) {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use suzgec_dict::Dictionary;
 
-use crate::case::{capitalize, is_all_upper, lower, starts_upper};
+use crate::case::{capitalize, folded, is_all_upper, lower, starts_upper};
 use crate::freq::FrequencyList;
 use crate::misspellings::{ListedKind, MisspellingList};
 use crate::suggest::{DeleteIndex, Entry, distance};
@@ -69,44 +69,139 @@ const PROPER_SUFFIXES: &[&str] = &[
     "nı", "nu", "nü", "dir", "dır", "dur", "dür", "tir", "tır", "tur", "tür", "ydi", "ydı", "ydu",
     "ydü", "nın", "ya", "yla", "lerin", "ların", "lere", "lara", "lerde", "larda", "lerden",
     "lardan", "deyiz", "dayız", "deyim", "dayım", "im", "ım", "um", "üm", "imiz", "ımız", "umuz",
-    "ümüz",
+    "ümüz", "sı", "si", "su", "sü", "la", "le",
 ];
 
+/// Copula and personal endings that follow a noun or adjective (see `accepts_with_copula`).
+const COPULA_ENDINGS: &[&str] = &[
+    "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür", "ydı", "ydi", "ydu", "ydü", "ymış",
+    "ymiş", "ymuş", "ymüş", "yken", "dırlar", "dirler", "durlar", "dürler", "tırlar", "tirler",
+    "ydılar", "ydiler", "ydular", "ydüler", "sınız", "siniz", "sunuz", "sünüz", "ydım", "ydim",
+    "ydum", "ydüm", "ydık", "ydik", "yduk", "ydük", "casına", "cesine",
+];
+
+/// The vowels of Turkish.
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û'
+    )
+}
+
+fn has_vowel(word: &str) -> bool {
+    word.chars().any(is_vowel)
+}
+
+/// The last vowel of a word.
+fn last_vowel(word: &str) -> Option<char> {
+    word.chars().rev().find(|c| is_vowel(*c))
+}
+
+/// Whether a suffix's first vowel follows the stem's last vowel (two-way for low vowels a/e,
+/// four-way for high vowels ı/i/u/ü).
+fn harmonious(stem: &str, suffix: &str) -> bool {
+    let (Some(v), Some(s)) = (last_vowel(stem), suffix.chars().find(|c| is_vowel(*c))) else {
+        return true;
+    };
+    let back = matches!(v, 'a' | 'ı' | 'o' | 'u' | 'â' | 'û');
+    let round = matches!(v, 'o' | 'ö' | 'u' | 'ü' | 'û');
+    match s {
+        'a' => back,
+        'e' => !back,
+        'ı' => back && !round,
+        'i' => !back && !round,
+        'u' => back && round,
+        'ü' => !back && round,
+        _ => true,
+    }
+}
+
+/// Whether `suffix` can follow the proper noun `stem` (lower case): vowel harmony, and a buffer
+/// consonant after a vowel (`Ümraniye'de`, `İtalya'sı`, `Trabzon'u`, not `Trabzon'su`).
+fn fits_proper_noun(stem: &str, suffix: &str) -> bool {
+    let ends_in_vowel = stem.chars().last().is_some_and(is_vowel);
+    let starts_with_vowel = suffix.chars().next().is_some_and(is_vowel);
+    let buffer = suffix.starts_with(['n', 'y', 's']);
+    harmonious(stem, suffix)
+        && if ends_in_vowel {
+            !starts_with_vowel
+        } else {
+            !buffer
+        }
+}
+
+/// Laughter and its spellings (`hahaha`, `ahahah`, `hehe`, `hıhı`).
+fn is_laughter(word: &str) -> bool {
+    word.chars().filter(|c| *c == 'h').count() >= 2
+        && word
+            .chars()
+            .all(|c| matches!(c, 'h' | 'a' | 'e' | 'ı' | 'i' | 'o' | 'u'))
+}
+
+/// Whether the English dictionary knows the lower-case word (code-switching in Turkish comments:
+/// `free`, `cafe`).
+fn is_english(word: &str) -> bool {
+    word.is_ascii() && word.chars().count() >= 3 && Dictionary::english().check(word)
+}
+
 /// Colloquial endings and what they stand for (`-iyo` → `-iyor`, `-cem` → `-eceğim`); a rewrite is
-/// offered only when the dictionary accepts the result.
+/// offered only when the result is a known word (with its Turkish letters restored if need be).
 const COLLOQUIAL_ENDINGS: &[(&str, &[&str])] = &[
     ("yom", &["yorum"]),
     ("yo", &["yor"]),
     ("yon", &["yorsun"]),
     ("yosun", &["yorsun"]),
     ("yoz", &["yoruz"]),
-    ("yoruz", &["yoruz"]),
     ("yonuz", &["yorsunuz"]),
     ("yosunuz", &["yorsunuz"]),
     ("yolar", &["yorlar"]),
     ("yodu", &["yordu"]),
+    ("yomuş", &["yormuş"]),
     ("yomu", &["yor mu"]),
     ("yomusun", &["yor musun"]),
     ("yosa", &["yorsa"]),
+    ("io", &["iyor"]),
+    ("ıo", &["ıyor"]),
+    ("uo", &["uyor"]),
+    ("üo", &["üyor"]),
+    ("iom", &["iyorum"]),
+    ("ıom", &["ıyorum"]),
+    ("uom", &["uyorum"]),
+    ("ion", &["iyorsun"]),
+    ("ıon", &["ıyorsun"]),
+    ("iomuş", &["iyormuş"]),
     ("cem", &["eceğim", "yeceğim", "ceğim"]),
     ("cam", &["acağım", "yacağım", "cağım"]),
-    ("icem", &["eceğim", "yeceğim"]),
-    ("ıcam", &["acağım", "yacağım"]),
-    ("ucam", &["acağım", "yacağım"]),
-    ("ücem", &["eceğim", "yeceğim"]),
+    ("icem", &["eceğim", "eyeceğim", "yeceğim"]),
+    ("ıcam", &["acağım", "ayacağım", "yacağım"]),
+    ("ucam", &["acağım", "ayacağım", "yacağım"]),
+    ("ücem", &["eceğim", "eyeceğim", "yeceğim"]),
     ("cez", &["eceğiz", "yeceğiz", "ceğiz"]),
     ("caz", &["acağız", "yacağız", "cağız"]),
-    ("icez", &["eceğiz", "yeceğiz"]),
-    ("ıcaz", &["acağız", "yacağız"]),
+    ("icez", &["eceğiz", "eyeceğiz", "yeceğiz"]),
+    ("ıcaz", &["acağız", "ayacağız", "yacağız"]),
+    ("ucaz", &["acağız", "ayacağız"]),
+    ("ücez", &["eceğiz", "eyeceğiz"]),
     ("cek", &["ecek", "yecek"]),
     ("cak", &["acak", "yacak"]),
-    ("icek", &["ecek", "yecek"]),
-    ("ıcak", &["acak", "yacak"]),
+    ("icek", &["ecek", "eyecek", "yecek"]),
+    ("ıcak", &["acak", "ayacak", "yacak"]),
     ("cen", &["eceksin", "yeceksin"]),
     ("can", &["acaksın", "yacaksın"]),
+    ("icen", &["eceksin", "eyeceksin"]),
+    ("ıcan", &["acaksın", "ayacaksın"]),
+    ("caksın", &["acaksın", "yacaksın"]),
+    ("canız", &["acaksınız", "yacaksınız"]),
+    ("ceniz", &["eceksiniz", "yeceksiniz"]),
+    ("iyim", &["eyim", "eyeyim"]),
+    ("ıyım", &["ayım", "ayayım"]),
+    ("uyum", &["ayım"]),
     ("sn", &["sın", "sin", "sun", "sün"]),
     ("m", &["im", "ım", "um", "üm"]),
 ];
+
+/// Colloquial beginnings: `napıyorsun` → `ne yapıyorsun`, `biyerde` → `bir yerde`.
+const COLLOQUIAL_BEGINNINGS: &[(&str, &str)] = &[("nap", "ne yap"), ("bi", "bir ")];
 
 /// How much a candidate's kind of edit counts against its frequency when ranking (natural-log
 /// units of word frequency per unit of cost).
@@ -119,6 +214,8 @@ pub struct Speller {
     entries: Vec<Entry>,
     by_lower: HashMap<String, u32>,
     misspellings: MisspellingList,
+    /// Listed wrong forms by their folded form (`birsey` → `birşey`).
+    misspellings_folded: HashMap<String, String>,
     index: OnceLock<DeleteIndex>,
 }
 
@@ -215,12 +312,17 @@ impl Speller {
                 .entry(entry.lower.clone())
                 .or_insert(u32::try_from(id).unwrap_or(u32::MAX));
         }
+        let misspellings_folded = misspellings
+            .iter()
+            .map(|(wrong, _)| (folded(wrong), wrong.to_owned()))
+            .collect();
         Speller {
             language,
             dictionary,
             entries,
             by_lower,
             misspellings,
+            misspellings_folded,
             index: OnceLock::new(),
         }
     }
@@ -304,55 +406,18 @@ impl Speller {
     fn check_turkish(&self, word: &str) -> Check {
         let word_lower = lower(word, self.language);
         if let Some(at) = word.find(['\'', '’']) {
-            let stem = &word[..at];
-            let suffix = &word[at..].trim_start_matches(['\'', '’']);
-            if stem.is_empty() || starts_upper(stem) {
-                return Check::Skipped;
-            }
-            let stem_capital = capitalize(stem, self.language);
-            if !self.accepts(stem) && self.accepts(&format!("{stem_capital}'{suffix}")) {
-                return Check::Wrong {
-                    kind: ErrorKind::ProperNounCase,
-                    fix: Some(format!("{stem_capital}{}", &word[at..])),
-                };
-            }
-            let joined = format!("{stem}{suffix}");
-            if self.accepts(stem) && self.accepts(&joined) {
-                return Check::Wrong {
-                    kind: ErrorKind::CommonNounApostrophe,
-                    fix: Some(joined),
-                };
-            }
-            return if self.accepts(word) {
-                Check::Correct
-            } else {
-                Check::Wrong {
-                    kind: ErrorKind::Misspelling,
-                    fix: None,
-                }
-            };
+            return self.check_turkish_apostrophe(word, at);
         }
         if is_all_upper(word) {
-            return if self.accepts(word) || !word.contains(char::is_lowercase) {
-                // Capitals are acronyms or shouting (the all_caps rule's business).
-                if self.accepts(word) {
-                    Check::Correct
-                } else {
-                    Check::Skipped
-                }
+            // Capitals are acronyms, or shouting (the all_caps rule's business).
+            return if self.accepts(word) {
+                Check::Correct
             } else {
                 Check::Skipped
             };
         }
         if let Some(listed) = self.misspellings.get(&word_lower) {
-            let kind = match listed.kind {
-                ListedKind::Misspelling => ErrorKind::Listed,
-                ListedKind::Colloquial => ErrorKind::Colloquial,
-            };
-            return Check::Wrong {
-                kind,
-                fix: Some(recase(word, &listed.right, self.language)),
-            };
+            return self.listed(word, listed);
         }
         if let Some(id) = self.by_lower.get(&word_lower) {
             let form = &self.entries[*id as usize].form;
@@ -364,8 +429,14 @@ impl Speller {
                 fix: Some(form.clone()),
             };
         }
-        if self.dictionary.check(word) {
+        if self.dictionary.check(word) || self.accepts_with_copula(&word_lower) {
             return Check::Correct;
+        }
+        if let Some(key) = self.misspellings_folded.get(&folded(&word_lower))
+            && let Some(listed) = self.misspellings.get(key)
+        {
+            // A listed misspelling typed without its Turkish letters (`birsey`).
+            return self.listed(word, listed);
         }
         if let Some(fix) = self.proper_noun_with_suffix(word) {
             return Check::Wrong {
@@ -383,10 +454,75 @@ impl Speller {
                 fix: Some(capital),
             };
         }
+        if !has_vowel(&word_lower) || is_laughter(&word_lower) || is_english(&word_lower) {
+            // An abbreviation (`amk`, `rt`), laughter (`hahaha`), or an English word in a Turkish
+            // comment (`free`, `cafe`): not Turkish misspelled.
+            return Check::Skipped;
+        }
         Check::Wrong {
             kind: ErrorKind::Misspelling,
             fix: None,
         }
+    }
+
+    fn listed(&self, word: &str, listed: &crate::Listed) -> Check {
+        let kind = match listed.kind {
+            ListedKind::Misspelling => ErrorKind::Listed,
+            ListedKind::Colloquial => ErrorKind::Colloquial,
+        };
+        Check::Wrong {
+            kind,
+            fix: Some(recase(word, &listed.right, self.language)),
+        }
+    }
+
+    /// A word with an apostrophe at byte `at`: a name's suffix (`Bayramov'un`, `NATO'nun`) is
+    /// fine; a common noun's (`okul'da`) is an error, and so is a proper noun in lower case.
+    fn check_turkish_apostrophe(&self, word: &str, at: usize) -> Check {
+        let stem = &word[..at];
+        let suffix = word[at..].trim_start_matches(['\'', '’']);
+        if stem.is_empty() || starts_upper(stem) {
+            return Check::Skipped;
+        }
+        let stem_capital = capitalize(stem, self.language);
+        let stem_known = self.accepts(stem);
+        if !stem_known && self.accepts(&stem_capital) {
+            return Check::Wrong {
+                kind: ErrorKind::ProperNounCase,
+                fix: Some(format!("{stem_capital}{}", &word[at..])),
+            };
+        }
+        let joined = format!("{stem}{suffix}");
+        if stem_known && self.accepts(&joined) {
+            return Check::Wrong {
+                kind: ErrorKind::CommonNounApostrophe,
+                fix: Some(joined),
+            };
+        }
+        if self.accepts(word) || !stem_known {
+            // A name the dictionary lacks, written in lower case (`facebook'a`): not judged.
+            return if self.accepts(word) {
+                Check::Correct
+            } else {
+                Check::Skipped
+            };
+        }
+        Check::Wrong {
+            kind: ErrorKind::Misspelling,
+            fix: None,
+        }
+    }
+
+    /// Whether `lower` is an accepted word followed by a copula or personal ending the dictionary's
+    /// affix rules miss on some stems (`handikaplıydı`, `pusulasızdır`).
+    fn accepts_with_copula(&self, lower: &str) -> bool {
+        COPULA_ENDINGS.iter().any(|ending| {
+            lower.strip_suffix(ending).is_some_and(|stem| {
+                stem.chars().count() >= 3
+                    && (self.by_lower.contains_key(stem) || self.dictionary.check(stem))
+                    && harmonious(stem, ending)
+            })
+        })
     }
 
     /// `Türkiyenin` / `türkiyenin` → `Türkiye'nin`: a proper noun with a case suffix written on.
@@ -405,7 +541,7 @@ impl Speller {
                 continue;
             }
             let candidate = format!("{stem}'{suffix}");
-            if self.dictionary.check(&candidate)
+            if (self.dictionary.check(&candidate) || fits_proper_noun(&stem_lower, suffix))
                 && best.as_ref().is_none_or(|b| b.len() < candidate.len())
             {
                 best = Some(candidate);
@@ -481,21 +617,25 @@ impl Speller {
                 }
             }
         }
-        // Colloquial endings.
+        // Colloquial endings and beginnings.
+        let mut rewrites: Vec<String> = Vec::new();
         for (ending, replacements) in COLLOQUIAL_ENDINGS {
-            let Some(stem) = word_lower.strip_suffix(ending) else {
-                continue;
-            };
-            if stem.chars().count() < 2 {
-                continue;
+            if let Some(stem) = word_lower.strip_suffix(ending)
+                && stem.chars().count() >= 2
+            {
+                rewrites.extend(replacements.iter().map(|r| format!("{stem}{r}")));
             }
-            for replacement in *replacements {
-                let candidate = format!("{stem}{replacement}");
-                let first = candidate.split(' ').next().unwrap_or("");
-                if self.accepts(first) && candidate.split(' ').all(|w| self.accepts(w)) {
-                    let count = self.count(first);
-                    push(freq_score(count) - COST_WEIGHT * 0.6, candidate);
-                }
+        }
+        for (beginning, replacement) in COLLOQUIAL_BEGINNINGS {
+            if let Some(rest) = word_lower.strip_prefix(beginning)
+                && rest.chars().count() >= 2
+            {
+                rewrites.push(format!("{replacement}{rest}"));
+            }
+        }
+        for rewrite in rewrites {
+            if let Some((text, count)) = self.known_phrase(&rewrite) {
+                push(freq_score(count) - COST_WEIGHT * 0.4, text);
             }
         }
         // A proper noun in lower case, with or without a suffix.
@@ -514,11 +654,11 @@ impl Speller {
         let chars: Vec<(usize, char)> = word_lower.char_indices().collect();
         for (at, _) in chars.iter().skip(2) {
             let (left, right) = word_lower.split_at(*at);
-            if right.chars().count() < 2 {
+            if right.chars().count() < 3 {
                 continue;
             }
             let (l, r) = (self.count(left), self.count(right));
-            if l >= 20 && r >= 20 && self.accepts(left) && self.accepts(right) {
+            if l >= 20 && (r >= 20 || (r > 0 && self.accepts(right))) {
                 push(
                     freq_score(l.min(r)) - COST_WEIGHT * 1.1,
                     format!("{left} {right}"),
@@ -529,6 +669,9 @@ impl Speller {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::with_capacity(max);
         for (_, text) in scored {
+            if self.misspellings.get(&text).is_some() {
+                continue;
+            }
             let text = recase(word, &text, self.language);
             if text != word && !out.contains(&text) {
                 out.push(text);
@@ -538,6 +681,34 @@ impl Speller {
             }
         }
         out
+    }
+}
+
+impl Speller {
+    /// A phrase of known words (each accepted, or known to the frequency model once its Turkish
+    /// letters are restored), written as known, with the first word's count.
+    fn known_phrase(&self, phrase: &str) -> Option<(String, u32)> {
+        let mut out = String::with_capacity(phrase.len() + 4);
+        let mut first_count = None;
+        for word in phrase.split(' ') {
+            let (form, count) = if self.accepts(word) {
+                (word.to_owned(), self.count(word))
+            } else {
+                let mut ids = Vec::new();
+                self.index().same_folded(word, &mut ids);
+                let entry = ids
+                    .iter()
+                    .map(|id| &self.entries[*id as usize])
+                    .max_by_key(|e| e.count)?;
+                (entry.form.clone(), entry.count)
+            };
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&form);
+            first_count.get_or_insert(count);
+        }
+        Some((out, first_count.unwrap_or(0)))
     }
 }
 

@@ -13,6 +13,8 @@ use crate::freq::FrequencyList;
 #[derive(Debug, Default)]
 pub struct WordCounter {
     counts: HashMap<String, u64>,
+    /// Words of edited text: (occurrences, occurrences starting in lower case).
+    edited: HashMap<String, (u64, u64)>,
     total: u64,
 }
 
@@ -38,30 +40,71 @@ impl WordCounter {
         }
     }
 
+    /// Counts the words of edited text (news, books): like [`WordCounter::add_text`], and also
+    /// remembered as attested, so that words the dictionary lacks but edited text uses often can
+    /// be kept ([`WordCounter::finish`]'s `min_attested`).
+    pub fn add_edited_text(&mut self, text: &str) {
+        for word in words(text) {
+            self.total += 1;
+            if is_all_upper(word) {
+                continue;
+            }
+            let lower = case::lower(word, Language::Turkish);
+            let lower_initial = word.chars().next().is_some_and(char::is_lowercase);
+            let slot = self.edited.entry(lower.clone()).or_default();
+            slot.0 += 1;
+            slot.1 += u64::from(lower_initial);
+            *self.counts.entry(lower).or_default() += 1;
+        }
+    }
+
     /// Word tokens counted so far.
     pub fn total(&self) -> u64 {
         self.total
     }
 
     /// The model: words seen at least `min_count` times that `dictionary` accepts, lower case or,
-    /// for proper nouns, capitalised; most frequent first (ties in alphabetical order).
+    /// for proper nouns, capitalised; plus words the dictionary lacks that edited text uses at
+    /// least `min_attested` times (0: none), lower case when they mostly start in lower case there,
+    /// and that `exclude` (the misspelling list) does not hold; most frequent first (ties in
+    /// alphabetical order).
     pub fn finish(
         self,
         dictionary: &Dictionary,
-        min_count: u64,
+        options: &FinishOptions<'_>,
         comments: Vec<String>,
     ) -> FrequencyList {
+        let edited = self.edited;
         let mut words: Vec<(String, u32)> = self
             .counts
             .into_iter()
-            .filter(|(_, n)| *n >= min_count)
+            .filter(|(_, n)| *n >= options.min_count)
             .filter_map(|(lower, n)| {
                 let n = u32::try_from(n).unwrap_or(u32::MAX);
                 if dictionary.check(&lower) {
                     return Some((lower, n));
                 }
                 let capital = capitalize(&lower, Language::Turkish);
-                dictionary.check(&capital).then_some((capital, n))
+                if dictionary.check(&capital) {
+                    return Some((capital, n));
+                }
+                let (seen, lower_initial) = edited.get(&lower).copied().unwrap_or_default();
+                let attested = options.min_attested > 0
+                    && seen >= options.min_attested
+                    && options.exclude.get(&lower).is_none()
+                    && lower.chars().count() >= 3
+                    && lower.chars().all(|c| c.is_alphabetic() || c == '\'');
+                if !attested {
+                    return None;
+                }
+                Some((
+                    if 2 * lower_initial >= seen {
+                        lower
+                    } else {
+                        capital
+                    },
+                    n,
+                ))
             })
             .collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -71,6 +114,17 @@ impl WordCounter {
             words,
         }
     }
+}
+
+/// Options of [`WordCounter::finish`].
+#[derive(Debug, Clone, Copy)]
+pub struct FinishOptions<'a> {
+    /// Keep dictionary words seen at least this many times.
+    pub min_count: u64,
+    /// Keep words the dictionary lacks seen at least this many times in edited text (0: none).
+    pub min_attested: u64,
+    /// Never keep these (the misspelling list).
+    pub exclude: &'a crate::MisspellingList,
 }
 
 /// The words of `text` (see [`WordCounter::add_text`]).
@@ -121,8 +175,17 @@ mod tests {
     fn keeps_dictionary_words_with_their_case() {
         let mut counter = WordCounter::new();
         counter.add_text("Türkiye çok güzel. türkiye cok güzel ABD");
-        let list = counter.finish(Dictionary::turkish(), 1, vec![]);
-        assert_eq!(list.total, 7);
+        counter.add_edited_text("Dolayısıyla kabalaşabilir, kabalaşabilir herkez herkez");
+        let exclude = crate::MisspellingList::parse("herkez\therkes\tmisspelling\n").unwrap();
+        let options = FinishOptions {
+            min_count: 1,
+            min_attested: 2,
+            exclude: &exclude,
+        };
+        let list = counter.finish(Dictionary::turkish(), &options, vec![]);
+        assert!(list.words.contains(&("kabalaşabilir".to_owned(), 2)));
+        assert!(!list.words.iter().any(|(w, _)| w == "herkez"));
+        assert_eq!(list.total, 12);
         assert_eq!(list.words[0], ("güzel".to_owned(), 2));
         assert!(list.words.contains(&("Türkiye".to_owned(), 2)));
         assert!(!list.words.iter().any(|(w, _)| w == "cok"));

@@ -10,7 +10,7 @@ use serde_json::json;
 use suzgec_core::rules::Spelling;
 use suzgec_core::text::Analysis;
 use suzgec_core::{Language, Policy};
-use suzgec_spell::train::WordCounter;
+use suzgec_spell::train::{FinishOptions, WordCounter};
 
 /// Arguments of `suzgec spell`.
 #[derive(clap::Args, Debug)]
@@ -77,44 +77,73 @@ fn spell_stream(spelling: &Spelling, args: &SpellArgs) -> std::io::Result<()> {
 pub struct TrainSpellArgs {
     /// Correct Turkish text, one document per line: JSON Lines with a string field `text`
     /// (`.jsonl`), otherwise the last tab-separated field of each line (`category<TAB>text`).
-    #[arg(long = "corpus", required = true, value_name = "FILE")]
+    #[arg(long = "corpus", value_name = "FILE")]
     corpus: Vec<PathBuf>,
+    /// Edited Turkish text (news, books), same formats: counted like `--corpus`, and its words
+    /// that the dictionary lacks are kept when seen at least `--min-attested` times.
+    #[arg(long = "edited", value_name = "FILE")]
+    edited: Vec<PathBuf>,
     /// Where to write the model.
     #[arg(long, value_name = "PATH")]
     output: PathBuf,
     /// Keep words seen at least this many times.
     #[arg(long, value_name = "N", default_value_t = 2)]
     min_count: u64,
+    /// Keep words the dictionary lacks seen this many times in `--edited` text (0: none).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_attested: u64,
 }
 
 /// Counts the corpora's words, keeps those the Turkish dictionary accepts, writes the model; the
 /// report goes to stderr.
 pub fn train(args: &TrainSpellArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !args.corpus.is_empty() || !args.edited.is_empty(),
+        "give at least one --corpus or --edited file"
+    );
     let started = Instant::now();
     let mut counter = WordCounter::new();
     let mut names = Vec::new();
-    for path in &args.corpus {
+    let name = |path: &PathBuf| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        )
+    };
+    let files = args.corpus.iter().map(|p| (p, false));
+    for (path, edited) in files.chain(args.edited.iter().map(|p| (p, true))) {
         let docs = suzgec_restore::train::read_corpus(path)?;
         eprintln!("suzgec: {}: {} documents", path.display(), docs.len());
         for doc in &docs {
-            counter.add_text(doc);
+            if edited {
+                counter.add_edited_text(doc);
+            } else {
+                counter.add_text(doc);
+            }
         }
-        names.push(path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into(),
-        ));
+        names.push(if edited {
+            format!("{} (edited)", name(path))
+        } else {
+            name(path)
+        });
     }
     let comments = vec![
         format!(
-            "Made by `suzgec train spell --min-count {}` from: {}.",
+            "Made by `suzgec train spell --min-count {} --min-attested {}` from: {}.",
             args.min_count,
+            args.min_attested,
             names.join(", ")
         ),
         "Words the tr_TR dictionary (with data/spell/supplement-tr.tsv) accepts, lower case or \
-         capitalised for proper nouns."
+         capitalised for proper nouns, and words it lacks that the edited text uses often."
             .to_owned(),
     ];
-    let list = counter.finish(suzgec_dict::Dictionary::turkish(), args.min_count, comments);
+    let options = FinishOptions {
+        min_count: args.min_count,
+        min_attested: args.min_attested,
+        exclude: suzgec_spell::Speller::turkish().misspellings(),
+    };
+    let list = counter.finish(suzgec_dict::Dictionary::turkish(), &options, comments);
     let text = list.encode();
     std::fs::write(&args.output, &text)
         .with_context(|| format!("writing {}", args.output.display()))?;

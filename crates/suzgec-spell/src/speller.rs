@@ -80,6 +80,13 @@ const COPULA_ENDINGS: &[&str] = &[
     "ydum", "ydüm", "ydık", "ydik", "yduk", "ydük", "casına", "cesine",
 ];
 
+/// Lower-case abbreviations of informal writing and units, not misspellings (the misspelling
+/// list has those that stand for words a comment should spell out, such as `slm`).
+const ABBREVIATIONS: &[&str] = &[
+    "amk", "aq", "inş", "vb", "vs", "bkz", "dk", "sn", "gr", "kg", "km", "cm", "mm", "tl", "ytl",
+    "usd", "pc", "tv", "rt", "dm", "tt", "msj", "sms", "avm", "vd", "yy", "ms", "mö", "sa", "as",
+];
+
 /// The vowels of Turkish.
 fn is_vowel(c: char) -> bool {
     matches!(
@@ -454,9 +461,14 @@ impl Speller {
                 fix: Some(capital),
             };
         }
-        if !has_vowel(&word_lower) || is_laughter(&word_lower) || is_english(&word_lower) {
-            // An abbreviation (`amk`, `rt`), laughter (`hahaha`), or an English word in a Turkish
-            // comment (`free`, `cafe`): not Turkish misspelled.
+        if !has_vowel(&word_lower)
+            || word_lower.chars().count() <= 2
+            || ABBREVIATIONS.contains(&word_lower.as_str())
+            || is_laughter(&word_lower)
+            || is_english(&word_lower)
+        {
+            // An abbreviation (`rt`, `vb`, `amk`), an interjection (`he`), laughter (`hahaha`), or
+            // an English word in a Turkish comment (`free`, `cafe`): not Turkish misspelled.
             return Check::Skipped;
         }
         Check::Wrong {
@@ -685,6 +697,25 @@ impl Speller {
 }
 
 impl Speller {
+    /// `word` (lower case) as a known word: itself when accepted, else the most frequent word of
+    /// the model with the same letters less Turkish marks (`degil` → `değil`), else a listed
+    /// misspelling's correction (`deil` → `değil`).
+    pub fn known_form(&self, word: &str) -> Option<String> {
+        if self.accepts(word) {
+            return Some(word.to_owned());
+        }
+        let mut ids = Vec::new();
+        self.index().same_folded(word, &mut ids);
+        if let Some(entry) = ids
+            .iter()
+            .map(|id| &self.entries[*id as usize])
+            .max_by_key(|e| e.count)
+        {
+            return Some(entry.form.clone());
+        }
+        self.misspellings.get(word).map(|l| l.right.clone())
+    }
+
     /// A phrase of known words (each accepted, or known to the frequency model once its Turkish
     /// letters are restored), written as known, with the first word's count.
     fn known_phrase(&self, phrase: &str) -> Option<(String, u32)> {

@@ -65,8 +65,8 @@ impl WordCounter {
 
     /// The model: words seen at least `min_count` times that `dictionary` accepts, lower case or,
     /// for proper nouns, capitalised; plus words the dictionary lacks that edited text uses at
-    /// least `min_attested` times (0: none), lower case when they mostly start in lower case there,
-    /// and that `exclude` (the misspelling list) does not hold; most frequent first (ties in
+    /// least `min_attested` times (0: none), mostly in lower case there (not names), and that
+    /// `exclude` (the misspelling list) does not hold; most frequent first (ties in
     /// alphabetical order).
     pub fn finish(
         self,
@@ -97,14 +97,9 @@ impl WordCounter {
                 if !attested {
                     return None;
                 }
-                Some((
-                    if 2 * lower_initial >= seen {
-                        lower
-                    } else {
-                        capital
-                    },
-                    n,
-                ))
+                // Names the dictionary lacks stay out: a capitalised unknown word is not judged
+                // anyway, and a capitalised entry would make its lower case an error.
+                (2 * lower_initial >= seen).then_some((lower, n))
             })
             .collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -421,7 +421,13 @@ impl Rule for Spelling {
     }
 
     fn check(&self, text: &Analysis<'_>) -> Outcome {
-        let errors = self.errors(text, 1);
+        // A word with no correction to offer is more often one the dictionary lacks than a
+        // misspelling; only errors the author can fix in one click count.
+        let errors: Vec<SpellingError> = self
+            .errors(text, 1)
+            .into_iter()
+            .filter(|e| !e.suggestions.is_empty())
+            .collect();
         if errors.len() < self.settings.min_errors.max(1) {
             return Outcome::clean();
         }

@@ -85,6 +85,19 @@ pub fn is_mi_form(lower: &str) -> bool {
 /// writes the clitic apart, in vowel harmony (`geliyormusun` → `geliyor musun`, `diyorki` →
 /// `diyor ki`, `ozaman da`). `word` is as written; `lower` its lower case.
 pub fn split_fused(speller: &Speller, word: &str, lower: &str) -> Option<(Clitic, String)> {
+    let known = |stem: &str| -> Option<String> {
+        if speller.check(stem) == Check::Correct {
+            return Some(stem.to_owned());
+        }
+        // The stem typed without its Turkish letters or misspelled itself (`degilde` → `değil
+        // de`, `deilmi` → `değil mi`).
+        let fixed = speller.known_form(&CaseRules::Turkish.lower(stem))?;
+        Some(if stem.chars().next().is_some_and(char::is_uppercase) {
+            CaseRules::Turkish.capitalize(&fixed)
+        } else {
+            fixed
+        })
+    };
     // The question particle, longest form first.
     let mut forms: Vec<&str> = MI_FORMS.to_vec();
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
@@ -95,8 +108,8 @@ pub fn split_fused(speller: &Speller, word: &str, lower: &str) -> Option<(Clitic
                 .map(|c| if c == 'i' { harmony } else { c })
                 .collect();
             if let Some(stem) = stem_of(word, lower, &particle)
-                && speller.check(stem) == Check::Correct
-                && let Some(right) = harmonize_mi(&particle, stem)
+                && let Some(stem) = known(stem)
+                && let Some(right) = harmonize_mi(&particle, &stem)
             {
                 return Some((Clitic::Mi, format!("{stem} {right}")));
             }
@@ -104,14 +117,14 @@ pub fn split_fused(speller: &Speller, word: &str, lower: &str) -> Option<(Clitic
     }
     if !FUSED_KI.contains(&lower)
         && let Some(stem) = stem_of(word, lower, "ki")
-        && speller.check(stem) == Check::Correct
+        && let Some(stem) = known(stem)
     {
         return Some((Clitic::Ki, format!("{stem} ki")));
     }
     for ending in ["de", "da", "te", "ta"] {
         if let Some(stem) = stem_of(word, lower, ending)
-            && speller.check(stem) == Check::Correct
-            && let Some(vowel) = low_vowel(stem)
+            && let Some(stem) = known(stem)
+            && let Some(vowel) = low_vowel(&stem)
         {
             return Some((Clitic::DeDa, format!("{stem} d{vowel}")));
         }

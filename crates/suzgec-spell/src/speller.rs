@@ -145,6 +145,24 @@ fn is_laughter(word: &str) -> bool {
             .all(|c| matches!(c, 'h' | 'a' | 'e' | 'ı' | 'i' | 'o' | 'u'))
 }
 
+/// Turkish suffixes on a foreign stem (`blogda`, `laptopu`, `tweetlerimde`).
+const FOREIGN_STEM_SUFFIXES: &[&str] = &[
+    "u", "ü", "ı", "i", "a", "e", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "la", "le",
+    "ın", "in", "un", "ün", "ler", "lar", "leri", "ları", "lerin", "ların", "lere", "lara",
+    "lerde", "larda", "lerden", "lardan", "lerim", "larım", "lerimi", "larımı", "lerimde",
+    "larımda", "ini", "ını", "unu", "ünü", "una", "üne", "ine", "ına", "ında", "inde", "unda",
+    "ünde", "cı", "ci", "cu", "cü", "çı", "çi", "çu", "çü", "ları", "yı", "yi", "ya", "ye",
+];
+
+/// An English word of four letters or more with a Turkish suffix (code-switching).
+fn is_english_with_suffix(word: &str) -> bool {
+    FOREIGN_STEM_SUFFIXES.iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|stem| {
+            stem.len() >= 4 && stem.is_ascii() && Dictionary::english().check(stem)
+        })
+    })
+}
+
 /// Whether the English dictionary knows the lower-case word (code-switching in Turkish comments:
 /// `free`, `cafe`).
 fn is_english(word: &str) -> bool {
@@ -379,6 +397,10 @@ impl Speller {
 
     /// Checks one word as written in the text (with its apostrophe suffix, if any).
     pub fn check(&self, word: &str) -> Check {
+        if word.contains('\u{307}') {
+            // `i̇` (i and a combining dot) is what careless lower-casing makes of `İ`.
+            return self.check(&word.replace("i\u{307}", "i"));
+        }
         if word.is_empty()
             || word.chars().any(char::is_numeric)
             || !word
@@ -466,6 +488,7 @@ impl Speller {
             || ABBREVIATIONS.contains(&word_lower.as_str())
             || is_laughter(&word_lower)
             || is_english(&word_lower)
+            || is_english_with_suffix(&word_lower)
         {
             // An abbreviation (`rt`, `vb`, `amk`), an interjection (`he`), laughter (`hahaha`), or
             // an English word in a Turkish comment (`free`, `cafe`): not Turkish misspelled.
@@ -482,9 +505,14 @@ impl Speller {
             ListedKind::Misspelling => ErrorKind::Listed,
             ListedKind::Colloquial => ErrorKind::Colloquial,
         };
+        let fix = recase(word, &listed.right, self.language);
+        if fix == word {
+            // A case-only entry (`allah` → `Allah`) met its right form.
+            return Check::Correct;
+        }
         Check::Wrong {
             kind,
-            fix: Some(recase(word, &listed.right, self.language)),
+            fix: Some(fix),
         }
     }
 
@@ -564,6 +592,9 @@ impl Speller {
 
     /// Up to `max` corrections for a word, best first.
     pub fn suggest(&self, word: &str, max: usize) -> Vec<String> {
+        if word.contains('\u{307}') {
+            return self.suggest(&word.replace("i\u{307}", "i"), max);
+        }
         if max == 0 {
             return Vec::new();
         }

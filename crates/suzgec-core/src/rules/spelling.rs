@@ -233,9 +233,9 @@ impl Spelling {
             match speller.check(word) {
                 Check::Correct | Check::Skipped => {
                     if turkish
-                        && let Some(verb) = clause_verb(text, i)
+                        && lower.ends_with("de")
                         && let Some(fix) =
-                            orthography::pronoun_de(word, &lower, &case.lower(verb), case)
+                            orthography::pronoun_de(word, &lower, &clause_after(text, i), case)
                     {
                         out.push(error(
                             token.chars.clone(),
@@ -318,18 +318,20 @@ fn ends_clause(text: &Analysis<'_>, at: usize) -> bool {
     }
 }
 
-/// The last word of the clause after token `at` (up to punctuation or the end), when there is one.
-fn clause_verb<'t>(text: &'t Analysis<'_>, at: usize) -> Option<&'t str> {
-    let mut last = None;
+/// The words of the clause after token `at` (up to punctuation, a clause-joining conjunction or
+/// the end), in lower case.
+fn clause_after(text: &Analysis<'_>, at: usize) -> Vec<String> {
+    let case = text.case_rules();
+    let mut words = Vec::new();
     for j in at + 1..text.tokens.len() {
         if ends_clause(text, j) {
             break;
         }
         if text.tokens[j].kind == TokenKind::Word {
-            last = Some(j);
+            words.push(case.lower(text.tokens[j].text(text.text())));
         }
     }
-    last.map(|j| text.tokens[j].text(text.text()))
+    words
 }
 
 /// A clitic written as its own word, wrongly: `te/ta` (`Ahmet te` → `Ahmet de`), `de/da` or
@@ -383,6 +385,19 @@ fn standalone_clitic(
                 return Some((token.chars.clone(), SpellingErrorKind::ConjunctionDeDa, fix));
             }
             None
+        }
+        "ki" if prev_lower == "tabi" => {
+            // `tabi` ("subject to") is a word; before `ki` it is `tabii` ("of course").
+            let fix = if prev_word.starts_with('T') {
+                "Tabii"
+            } else {
+                "tabii"
+            };
+            Some((
+                prev.chars.clone(),
+                SpellingErrorKind::ListedMisspelling,
+                fix.to_owned(),
+            ))
         }
         "ki" => {
             let (_, fused) = orthography::TIME_KI

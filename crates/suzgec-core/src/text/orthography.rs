@@ -146,46 +146,70 @@ fn stem_of<'w>(word: &'w str, lower: &str, ending: &str) -> Option<&'w str> {
     (stem.chars().count() == stem_chars).then_some(stem)
 }
 
-/// Personal pronouns written fused with `de/da` that are also correct locatives (`bende` "on me"),
-/// with the verb endings that make the conjunction the only reading: the clause's verb agrees with
-/// the pronoun (`Bende geleceğim` → `Ben de geleceğim`; `Kitap bende kaldı` stays).
-const PRONOUNS_DE: &[(&str, &str, &[&str])] = &[
-    ("bende", "ben", &["ım", "im", "um", "üm"]),
-    (
-        "sende",
-        "sen",
-        &[
+/// A personal pronoun written fused with `de/da`, which is also a correct locative (`bende` "on
+/// me"), and the verb endings that leave the conjunction the only reading.
+struct PronounDe {
+    fused: &'static str,
+    pronoun: &'static str,
+    /// Endings of a verb agreeing with the pronoun, trusted on the clause's last word.
+    endings: &'static [&'static str],
+    /// Endings that only verbs have, trusted anywhere in the clause.
+    verb_endings: &'static [&'static str],
+}
+
+const PRONOUNS_DE: &[PronounDe] = &[
+    PronounDe {
+        fused: "bende",
+        pronoun: "ben",
+        endings: &["ım", "im", "um", "üm"],
+        verb_endings: &["yorum", "acağım", "eceğim", "orum"],
+    },
+    PronounDe {
+        fused: "sende",
+        pronoun: "sen",
+        endings: &[
             "sın", "sin", "sun", "sün", "dın", "din", "dun", "dün", "tın", "tin", "tun", "tün",
         ],
-    ),
-    (
-        "bizde",
-        "biz",
-        &[
+        verb_endings: &["yorsun", "acaksın", "eceksin"],
+    },
+    PronounDe {
+        fused: "bizde",
+        pronoun: "biz",
+        endings: &[
             "ız", "iz", "uz", "üz", "dık", "dik", "duk", "dük", "tık", "tik", "tuk", "tük",
         ],
-    ),
-    (
-        "sizde",
-        "siz",
-        &[
+        verb_endings: &[
+            "yoruz", "acağız", "eceğiz", "dık", "dik", "duk", "dük", "tık", "tik",
+        ],
+    },
+    PronounDe {
+        fused: "sizde",
+        pronoun: "siz",
+        endings: &[
             "sınız", "siniz", "sunuz", "sünüz", "dınız", "diniz", "dunuz", "dünüz",
         ],
-    ),
+        verb_endings: &["yorsunuz", "acaksınız", "eceksiniz"],
+    },
 ];
 
-/// `Bende geleceğim` → `Ben de`: `lower` is a pronoun fused with `de` and `clause_verb` (the
-/// clause's last word, lower case) agrees with the pronoun. Returns the fix, cased like `word`.
-pub fn pronoun_de(word: &str, lower: &str, clause_verb: &str, case: CaseRules) -> Option<String> {
-    let (_, pronoun, endings) = PRONOUNS_DE.iter().find(|(fused, _, _)| *fused == lower)?;
-    if clause_verb == lower || !endings.iter().any(|e| clause_verb.ends_with(e)) {
+/// `Bende geleceğim` → `Ben de`: `lower` is a pronoun fused with `de` and the clause after it
+/// (`clause`, its words in lower case) has a verb agreeing with the pronoun: the clause's last
+/// word, or any word with an ending only verbs have (`bende istiyorum mutluluktan gebermek`).
+/// `Kitap bende kaldı` stays. Returns the fix, cased like `word`.
+pub fn pronoun_de(word: &str, lower: &str, clause: &[String], case: CaseRules) -> Option<String> {
+    let entry = PRONOUNS_DE.iter().find(|p| p.fused == lower)?;
+    // `benim`, `bizim`: possessive pronouns end like verbs but are not verbs.
+    let is_verb = |w: &str| !["benim", "bizim", "senin", "sizin"].contains(&w) && w != lower;
+    let last_agrees = clause
+        .last()
+        .is_some_and(|w| is_verb(w) && entry.endings.iter().any(|e| w.ends_with(e)));
+    let verb_agrees = clause.iter().any(|w| {
+        is_verb(w) && w.chars().count() > 4 && entry.verb_endings.iter().any(|e| w.ends_with(e))
+    });
+    if !last_agrees && !verb_agrees {
         return None;
     }
-    // `benim`, `bizim`: possessive pronouns end like verbs but are not the clause's verb.
-    if ["benim", "bizim", "senin", "sizin"].contains(&clause_verb) {
-        return None;
-    }
-    let fixed = format!("{pronoun} de");
+    let fixed = format!("{} de", entry.pronoun);
     Some(if word.chars().next().is_some_and(char::is_uppercase) {
         case.capitalize(&fixed)
     } else {
@@ -238,15 +262,33 @@ mod tests {
     #[test]
     fn a_fused_pronoun_needs_an_agreeing_verb() {
         let tr = CaseRules::Turkish;
+        let clause = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
         assert_eq!(
-            pronoun_de("Bende", "bende", "geleceğim", tr).as_deref(),
+            pronoun_de("Bende", "bende", &clause(&["geleceğim"]), tr).as_deref(),
             Some("Ben de")
         );
-        assert_eq!(pronoun_de("bende", "bende", "kaldı", tr), None);
-        assert_eq!(pronoun_de("bende", "bende", "kalabilirsin", tr), None);
+        assert_eq!(pronoun_de("bende", "bende", &clause(&["kaldı"]), tr), None);
         assert_eq!(
-            pronoun_de("sende", "sende", "haklısın", tr).as_deref(),
+            pronoun_de("bende", "bende", &clause(&["kalabilirsin"]), tr),
+            None
+        );
+        assert_eq!(
+            pronoun_de("sende", "sende", &clause(&["haklısın"]), tr).as_deref(),
             Some("sen de")
+        );
+        assert_eq!(
+            pronoun_de(
+                "bende",
+                "bende",
+                &clause(&["istiyorum", "mutluluktan", "gebermek"]),
+                tr
+            )
+            .as_deref(),
+            Some("ben de")
+        );
+        assert_eq!(
+            pronoun_de("bende", "bende", &clause(&["bir", "kalem", "var"]), tr),
+            None
         );
     }
 }

@@ -40,8 +40,10 @@ def token_offsets(text):
 
 def tweets(path, binary, show):
     rows = [json.loads(l) for l in open(path, encoding="utf-8")]
+    # `|` in a preprocessed token marks a word the author split (`bir|çok`): it was a space.
     texts = [" ".join(r["preprocessed"].split()) for r in rows]
-    results = run(binary, ["spell", "--language", "tr", "--suggestions", "1"], texts)
+    typed = [t.replace("|", " ") for t in texts]
+    results = run(binary, ["spell", "--language", "tr", "--suggestions", "1"], typed)
     tp = fp = fn = 0
     correct = 0
     positives = 0
@@ -67,7 +69,7 @@ def tweets(path, binary, show):
                     fn += 1
                     misses.append((tok, tag))
                 if aligned and flagged:
-                    want = tr_lower(gold[i].replace("|", " "))
+                    want = tr_lower(gold[i].replace("|", "" if "|" in tok else " "))
                     sugg = hits[0]["suggestions"][:1]
                     got = tr_lower(sugg[0]) if sugg else ""
                     # A span wider than the token (a clitic fix spanning two words) is compared whole.

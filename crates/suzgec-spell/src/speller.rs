@@ -72,6 +72,12 @@ const PROPER_SUFFIXES: &[&str] = &[
     "ümüz", "sı", "si", "su", "sü", "la", "le",
 ];
 
+/// Whether `suffix` (lower case) is one that follows a proper noun after an apostrophe
+/// (`'nin`, `'da`, `'ya`).
+pub fn is_proper_suffix(suffix: &str) -> bool {
+    PROPER_SUFFIXES.contains(&suffix)
+}
+
 /// Copula and personal endings that follow a noun or adjective (see `accepts_with_copula`).
 const COPULA_ENDINGS: &[&str] = &[
     "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür", "ydı", "ydi", "ydu", "ydü", "ymış",
@@ -85,6 +91,7 @@ const COPULA_ENDINGS: &[&str] = &[
 const ABBREVIATIONS: &[&str] = &[
     "amk", "aq", "inş", "vb", "vs", "bkz", "dk", "sn", "gr", "kg", "km", "cm", "mm", "tl", "ytl",
     "usd", "pc", "tv", "rt", "dm", "tt", "msj", "sms", "avm", "vd", "yy", "ms", "mö", "sa", "as",
+    "amq",
 ];
 
 /// The vowels of Turkish.
@@ -137,12 +144,16 @@ fn fits_proper_noun(stem: &str, suffix: &str) -> bool {
         }
 }
 
-/// Laughter and its spellings (`hahaha`, `ahahah`, `hehe`, `hıhı`).
+/// Laughter and its spellings (`hahaha`, `ahahah`, `hehe`, `hıhı`, `puhahaha`).
 fn is_laughter(word: &str) -> bool {
-    word.chars().filter(|c| *c == 'h').count() >= 2
+    let only_laughter = word.chars().filter(|c| *c == 'h').count() >= 2
         && word
             .chars()
-            .all(|c| matches!(c, 'h' | 'a' | 'e' | 'ı' | 'i' | 'o' | 'u'))
+            .all(|c| matches!(c, 'h' | 'a' | 'e' | 'ı' | 'i' | 'o' | 'u'));
+    only_laughter
+        || ["haha", "ahah", "hehe", "hihi"]
+            .iter()
+            .any(|l| word.contains(l))
 }
 
 /// Turkish suffixes on a foreign stem (`blogda`, `laptopu`, `tweetlerimde`).
@@ -166,7 +177,10 @@ fn is_english_with_suffix(word: &str) -> bool {
 /// Whether the English dictionary knows the lower-case word (code-switching in Turkish comments:
 /// `free`, `cafe`).
 fn is_english(word: &str) -> bool {
-    word.is_ascii() && word.chars().count() >= 3 && Dictionary::english().check(word)
+    let en = Dictionary::english();
+    word.is_ascii()
+        && word.chars().count() >= 3
+        && (en.check(word) || en.check(&capitalize(word, Language::English)))
 }
 
 /// Colloquial endings and what they stand for (`-iyo` → `-iyor`, `-cem` → `-eceğim`); a rewrite is
@@ -581,7 +595,10 @@ impl Speller {
                 continue;
             }
             let candidate = format!("{stem}'{suffix}");
-            if (self.dictionary.check(&candidate) || fits_proper_noun(&stem_lower, suffix))
+            // A one-letter suffix on a capitalised word is too often part of a name (`İbni`).
+            let loose = suffix.chars().count() > 1 || !starts_upper(word);
+            if (self.dictionary.check(&candidate)
+                || (loose && fits_proper_noun(&stem_lower, suffix)))
                 && best.as_ref().is_none_or(|b| b.len() < candidate.len())
             {
                 best = Some(candidate);

@@ -221,6 +221,16 @@ impl Spelling {
             }
             let word = token.text(normalized);
             let lower = case.lower(word);
+            if i > 0
+                && token.gap_before == Gap::None
+                && tokens[i - 1].kind == TokenKind::Punct
+                && tokens[i - 1]
+                    .text(normalized)
+                    .starts_with(crate::text::token::is_apostrophe)
+            {
+                // A suffix after an apostrophe the tokenizer could not attach (`44.625$'dan`).
+                continue;
+            }
             if turkish && let Some((chars, kind, fix)) = standalone_clitic(text, speller, i, &lower)
             {
                 // A fix that spans the previous word replaces an error reported on it.
@@ -366,6 +376,9 @@ fn standalone_clitic(
         !prev_word.chars().skip(1).any(char::is_uppercase)
             && speller.check(prev_word) == Check::Skipped
     };
+    if let Some(found) = split_word(text, speller, at, &prev_lower, lower) {
+        return Some(found);
+    }
     match lower {
         "te" | "ta" | "de" | "da" => {
             let vowel = orthography::low_vowel(&prev_lower)?;
@@ -385,6 +398,26 @@ fn standalone_clitic(
                 return Some((token.chars.clone(), SpellingErrorKind::ConjunctionDeDa, fix));
             }
             None
+        }
+        _ if lower == "tabi"
+            && !prev_lower.ends_with(['a', 'e'])
+            && !text.tokens.get(at + 1).is_some_and(|t| {
+                let next = case.lower(t.text(text.text()));
+                next.starts_with("ol") || next.starts_with("tut") || next == "ki"
+            }) =>
+        {
+            // `tabi` means "subject to" after a dative (`kanuna tabi`) or before `olmak`/`tutmak`;
+            // elsewhere it is `tabii` ("of course").
+            let fix = if token.text(text.text()).starts_with('T') {
+                "Tabii"
+            } else {
+                "tabii"
+            };
+            Some((
+                token.chars.clone(),
+                SpellingErrorKind::ListedMisspelling,
+                fix.to_owned(),
+            ))
         }
         "ki" if prev_lower == "tabi" => {
             // `tabi` ("subject to") is a word; before `ki` it is `tabii` ("of course").
@@ -428,6 +461,80 @@ fn standalone_clitic(
         }
         _ => None,
     }
+}
+
+/// Compounds TDK writes as one word, found written apart.
+const SPLIT_COMPOUNDS: &[(&str, &str, &str)] = &[
+    ("bir", "çok", "birçok"),
+    ("bir", "çoğu", "birçoğu"),
+    ("hiç", "bir", "hiçbir"),
+    ("hiç", "biri", "hiçbiri"),
+    ("hiç", "birimiz", "hiçbirimiz"),
+    ("bu", "gün", "bugün"),
+    ("bu", "günkü", "bugünkü"),
+    ("her", "hangi", "herhangi"),
+    ("bir", "kaç", "birkaç"),
+    ("bir", "takım", "birtakım"),
+    ("illa", "ki", "illaki"),
+    ("hoş", "çakal", "hoşça kal"),
+];
+
+/// A word written in two: a compound TDK writes as one (`bir çok` → `birçok`), a suffix split
+/// off its word (`hep sini` → `hepsini`), or a proper noun's or number's suffix written apart
+/// (`19 da` → `19'da`, `Tayyar a` → `Tayyar'a`). Returns the range of both tokens and the fix.
+fn split_word(
+    text: &Analysis<'_>,
+    speller: &Speller,
+    at: usize,
+    prev_lower: &str,
+    lower: &str,
+) -> Option<(Range<usize>, SpellingErrorKind, String)> {
+    let token = &text.tokens[at];
+    let prev = &text.tokens[at - 1];
+    let prev_text = prev.text(text.text());
+    let word = token.text(text.text());
+    let both = prev.chars.start..token.chars.end;
+    let case = text.case_rules();
+    let recase = |fix: &str| {
+        if prev_text.chars().next().is_some_and(char::is_uppercase) {
+            case.capitalize(fix)
+        } else {
+            fix.to_owned()
+        }
+    };
+    if let Some((_, _, fused)) = SPLIT_COMPOUNDS
+        .iter()
+        .find(|(a, b, _)| *a == prev_lower && *b == lower)
+    {
+        return Some((both, SpellingErrorKind::ListedMisspelling, recase(fused)));
+    }
+    let word_check = speller.check(word);
+    if word_check == Check::Correct || lower.chars().count() > 5 {
+        return None;
+    }
+    let name_like = prev_text.chars().next().is_some_and(char::is_uppercase)
+        || prev_text
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if (prev.kind == TokenKind::Number || (prev.kind == TokenKind::Word && name_like))
+        && speller.check(&format!("{prev_text}'{word}")) != Check::Correct
+        && suzgec_spell::is_proper_suffix(lower)
+    {
+        return Some((
+            both,
+            SpellingErrorKind::ProperNounApostrophe,
+            format!("{prev_text}'{word}"),
+        ));
+    }
+    let joined = format!("{prev_text}{word}");
+    if prev.kind == TokenKind::Word
+        && !name_like
+        && speller.check(prev_text) == Check::Correct
+        && speller.check(&joined) == Check::Correct
+    {
+        return Some((both, SpellingErrorKind::Misspelling, joined));
+    }
+    None
 }
 
 impl Rule for Spelling {

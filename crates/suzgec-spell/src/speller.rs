@@ -412,8 +412,13 @@ impl Speller {
     /// Checks one word as written in the text (with its apostrophe suffix, if any).
     pub fn check(&self, word: &str) -> Check {
         if word.contains('\u{307}') {
-            // `i̇` (i and a combining dot) is what careless lower-casing makes of `İ`.
-            return self.check(&word.replace("i\u{307}", "i"));
+            // `i̇` (i and a combining dot) is what careless lower-casing makes of `İ`; another
+            // letter with the dot is not a word of these languages.
+            let cleaned = word.replace("i\u{307}", "i");
+            if cleaned.contains('\u{307}') {
+                return Check::Skipped;
+            }
+            return self.check(&cleaned);
         }
         if word.is_empty()
             || word.chars().any(char::is_numeric)
@@ -536,7 +541,11 @@ impl Speller {
         let stem = &word[..at];
         let suffix = word[at..].trim_start_matches(['\'', '’']);
         if stem.is_empty() || starts_upper(stem) {
-            return Check::Skipped;
+            return if self.accepts(word) {
+                Check::Correct
+            } else {
+                Check::Skipped
+            };
         }
         let stem_capital = capitalize(stem, self.language);
         let stem_known = self.accepts(stem);
@@ -610,7 +619,11 @@ impl Speller {
     /// Up to `max` corrections for a word, best first.
     pub fn suggest(&self, word: &str, max: usize) -> Vec<String> {
         if word.contains('\u{307}') {
-            return self.suggest(&word.replace("i\u{307}", "i"), max);
+            let cleaned = word.replace("i\u{307}", "i");
+            if cleaned.contains('\u{307}') {
+                return Vec::new();
+            }
+            return self.suggest(&cleaned, max);
         }
         if max == 0 {
             return Vec::new();
@@ -833,4 +846,124 @@ fn squeeze_to_one(word: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrong(kind: ErrorKind, fix: &str) -> Check {
+        Check::Wrong {
+            kind,
+            fix: Some(fix.to_owned()),
+        }
+    }
+
+    #[test]
+    fn the_embedded_lists_load_and_every_listed_correction_is_a_word() {
+        let tr = Speller::turkish();
+        assert!(tr.entries.len() > 50_000);
+        for (wrong, listed) in tr.misspellings().iter() {
+            for word in listed.right.split(' ') {
+                let word = word.trim_end_matches('.');
+                assert!(
+                    !matches!(tr.check(word), Check::Wrong { .. }),
+                    "{wrong} → {}: `{word}` is not a word",
+                    listed.right
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn correct_words_names_and_acronyms_pass() {
+        let tr = Speller::turkish();
+        for w in [
+            "güzel",
+            "Güzel",
+            "hükümet",
+            "evlerimizden",
+            "İstanbul",
+            "Türkiye'nin",
+        ] {
+            assert_eq!(tr.check(w), Check::Correct, "{w}");
+        }
+        for w in [
+            "Lavrov",
+            "Bayramov'un",
+            "NATO'nun",
+            "ABD",
+            "CHP",
+            "Granada",
+            "s1ktir",
+        ] {
+            assert_eq!(tr.check(w), Check::Skipped, "{w}");
+        }
+    }
+
+    #[test]
+    fn listed_and_apostrophe_errors_come_with_their_fix() {
+        let tr = Speller::turkish();
+        assert_eq!(tr.check("herkez"), wrong(ErrorKind::Listed, "herkes"));
+        assert_eq!(tr.check("Herkez"), wrong(ErrorKind::Listed, "Herkes"));
+        assert_eq!(tr.check("birsey"), wrong(ErrorKind::Listed, "bir şey"));
+        assert_eq!(tr.check("saol"), wrong(ErrorKind::Colloquial, "sağ ol"));
+        assert_eq!(
+            tr.check("Türkiyenin"),
+            wrong(ErrorKind::ProperNounApostrophe, "Türkiye'nin")
+        );
+        assert_eq!(
+            tr.check("okul’da"),
+            wrong(ErrorKind::CommonNounApostrophe, "okulda")
+        );
+        assert_eq!(
+            tr.check("ankara"),
+            wrong(ErrorKind::ProperNounCase, "Ankara")
+        );
+        assert_eq!(tr.check("Allah"), Check::Correct);
+    }
+
+    #[test]
+    fn the_suggester_ranks_the_intended_word_first() {
+        let tr = Speller::turkish();
+        for (typed, meant) in [
+            ("geliyom", "geliyorum"),
+            ("gidicem", "gideceğim"),
+            ("dahaa", "daha"),
+            ("yapıo", "yapıyor"),
+            ("düşündüğnü", "düşündüğünü"),
+            ("güzl", "güzel"),
+            ("ümraniyede", "Ümraniye'de"),
+            ("napıyosun", "ne yapıyorsun"),
+        ] {
+            assert_eq!(tr.suggest(typed, 1), vec![meant.to_owned()], "{typed}");
+        }
+    }
+
+    #[test]
+    fn english_is_checked_and_corrected_in_english() {
+        let en = Speller::english();
+        assert_eq!(en.check("newspaper"), Check::Correct);
+        assert_eq!(en.check("Lavrov"), Check::Skipped);
+        assert!(matches!(en.check("recieve"), Check::Wrong { .. }));
+        assert_eq!(en.suggest("recieve", 1), vec!["receive".to_owned()]);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let tr = Speller::turkish();
+        for w in [
+            "",
+            "'",
+            "’",
+            "ı\u{307}",
+            "a\u{307}b",
+            "i\u{307}stiyom",
+            "😀",
+            &"ş".repeat(300),
+        ] {
+            let _ = tr.check(w);
+            let _ = tr.suggest(w, 3);
+        }
+    }
 }

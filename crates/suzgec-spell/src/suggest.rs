@@ -191,7 +191,7 @@ mod tests {
         index.near("yanliz", &mut ids);
         assert_eq!(ids, vec![2]);
         ids.clear();
-        index.near("geliyom", &mut ids);
+        index.near("geliyrum", &mut ids);
         assert_eq!(ids, vec![3]);
         ids.clear();
         index.same_folded("cok", &mut ids);

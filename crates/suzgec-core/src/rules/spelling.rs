@@ -240,7 +240,25 @@ impl Spelling {
                 out.push(error(chars, kind, vec![fix]));
                 continue;
             }
-            match speller.check(word) {
+            let check = speller.check(word);
+            if turkish
+                && check == Check::Skipped
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !word.chars().skip(1).any(char::is_uppercase)
+                && let Some((clitic @ (Clitic::Ki | Clitic::Mi), fix)) =
+                    orthography::split_fused(speller, word, &lower)
+            {
+                // A capitalised word the dictionary lacks is usually a name, but not when it is
+                // a word with `ki` or `mı` fused (`Diyorki`, `Güzelmi`); names end in `-de` too
+                // (`Hande`), so that one is not tried.
+                out.push(error(
+                    token.chars.clone(),
+                    SpellingErrorKind::of_clitic(clitic),
+                    vec![fix],
+                ));
+                continue;
+            }
+            match check {
                 Check::Correct | Check::Skipped => {
                     if turkish
                         && lower.ends_with("de")
@@ -516,7 +534,11 @@ fn split_word(
         || prev_text
             .chars()
             .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    if (prev.kind == TokenKind::Number || (prev.kind == TokenKind::Word && name_like))
+    // `Ahmet te` is the conjunction hardened, not `Ahmet'te`.
+    let clitic =
+        matches!(lower, "de" | "da" | "te" | "ta" | "ki") || orthography::is_mi_form(lower);
+    if !clitic
+        && (prev.kind == TokenKind::Number || (prev.kind == TokenKind::Word && name_like))
         && speller.check(&format!("{prev_text}'{word}")) != Check::Correct
         && suzgec_spell::is_proper_suffix(lower)
     {
@@ -589,5 +611,205 @@ impl Rule for Spelling {
             spans,
             message: Message { tr, en },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing;
+
+    fn rule() -> Spelling {
+        testing::with_default_policy(RuleId::Spelling, Spelling::new)
+    }
+
+    /// The errors of a Turkish text: (word, kind, top suggestion).
+    fn errors(text: &str) -> Vec<(String, &'static str, String)> {
+        errors_in(text, Language::Tr)
+    }
+
+    fn errors_in(text: &str, language: Language) -> Vec<(String, &'static str, String)> {
+        rule()
+            .errors(&Analysis::new(text, Some(language)), 1)
+            .into_iter()
+            .map(|e| {
+                let top = e.suggestions.first().cloned().unwrap_or_default();
+                (e.word, e.kind.as_str(), top)
+            })
+            .collect()
+    }
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        errors(text).into_iter().map(|(w, _, s)| (w, s)).collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_owned(), b.to_owned())
+    }
+
+    #[test]
+    fn a_comment_that_ignores_spelling_is_refused_with_its_corrections() {
+        let text = "herkez bilio bunu zaten, yanlız sen bilmiyon";
+        let finding = testing::finding(&rule(), text).expect("fires");
+        assert!(finding.confidence >= 0.7, "{}", finding.confidence);
+        let spans: Vec<(&str, &str)> = finding
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("herkez", "herkes"),
+                ("bilio", "biliyor"),
+                ("yanlız", "yalnız"),
+                ("bilmiyon", "bilmiyorsun")
+            ]
+        );
+        assert!(finding.message.tr.contains("TDK") || finding.message.tr.contains("yazım"));
+    }
+
+    #[test]
+    fn correct_text_and_a_single_typo_pass() {
+        assert!(testing::finding(&rule(), "Hükümet bu konuda yeni bir açıklama yaptı.").is_none());
+        assert!(testing::finding(
+            &rule(),
+            "Bu haberi okuyunca çok üzüldüm, yetkililerin gereğini yapması gerekiyor, geçmiş olsunn"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn bende_is_a_locative_unless_the_verb_agrees_with_ben() {
+        assert_eq!(fixes("Bende geleceğim."), vec![pair("Bende", "Ben de")]);
+        assert_eq!(
+            fixes("Nedenini bende bilmiyorum"),
+            vec![pair("bende", "ben de")]
+        );
+        assert!(fixes("Kitap bende kaldı.").is_empty());
+        assert!(fixes("Anahtarlar bende, sen gelince veririm.").is_empty());
+        assert!(fixes("Bu gece bende kalabilirsin.").is_empty());
+    }
+
+    #[test]
+    fn the_conjunction_de_is_apart_and_never_te() {
+        assert_eq!(fixes("Ahmet te geldi."), vec![pair("te", "de")]);
+        assert_eq!(fixes("Kitap ta güzeldi."), vec![pair("ta", "da")]);
+        assert_eq!(fixes("Ben da geldim."), vec![pair("da", "de")]);
+        assert_eq!(
+            fixes("Bu kitabı okuyunca birde şunu düşündüm."),
+            vec![pair("birde", "bir de")]
+        );
+        assert!(fixes("Ben de geldim, sen de gel.").is_empty());
+        assert!(fixes("Ta kendisi geldi.").is_empty());
+        assert!(fixes("Evde kimse yok.").is_empty());
+    }
+
+    #[test]
+    fn the_conjunction_ki_is_apart_except_in_fused_words() {
+        assert_eq!(
+            fixes("Diyorki gelmeyecek"),
+            vec![pair("Diyorki", "Diyor ki")]
+        );
+        assert_eq!(fixes("Tabi ki gelirim"), vec![pair("Tabi", "Tabii")]);
+        assert_eq!(
+            fixes("bugün ki toplantı iptal"),
+            vec![pair("bugün ki", "bugünkü")]
+        );
+        assert!(
+            fixes("Belki gelir, sanki bilmiyor, çünkü yorgun, halbuki söz vermişti").is_empty()
+        );
+        assert!(fixes("Evdeki hesap çarşıya uymaz, benimki de öyle").is_empty());
+        assert!(fixes("Öyle yorgundu ki uyuyakaldı").is_empty());
+    }
+
+    #[test]
+    fn the_question_particle_is_apart_and_in_harmony() {
+        assert_eq!(
+            fixes("Yarın geliyormusun?"),
+            vec![pair("geliyormusun", "geliyor musun")]
+        );
+        assert_eq!(fixes("Güzelmi bu?"), vec![pair("Güzelmi", "Güzel mi")]);
+        assert_eq!(fixes("Yarın geliyor misin?"), vec![pair("misin", "musun")]);
+        assert!(fixes("Yarın geliyor musun? Gördün mü?").is_empty());
+        // `mi` for `mı` is a missing Turkish letter: no_turkish_chars reports it.
+        assert!(fixes("Var mi?").is_empty());
+    }
+
+    #[test]
+    fn proper_nouns_take_an_apostrophe_and_common_nouns_none() {
+        assert_eq!(
+            fixes("Türkiyenin geleceği"),
+            vec![pair("Türkiyenin", "Türkiye'nin")]
+        );
+        assert_eq!(
+            fixes("Yarın okul'da ders var"),
+            vec![pair("okul'da", "okulda")]
+        );
+        assert_eq!(
+            fixes("Dün ankara'da yağmur vardı"),
+            vec![pair("ankara'da", "Ankara'da")]
+        );
+        assert!(fixes("Türkiye'nin ve NATO’nun kararı, ABD'nin tavrı").is_empty());
+        assert!(fixes("Ankara'da yağmur var").is_empty());
+    }
+
+    #[test]
+    fn names_and_acronyms_the_dictionary_lacks_are_not_errors() {
+        assert!(
+            fixes("Lavrov ve Bayramov'un görüşmesi Granada'da yapıldı, CHP ve ABD de katıldı")
+                .is_empty()
+        );
+        assert!(fixes("Bayramov’un açıklaması").is_empty());
+    }
+
+    #[test]
+    fn urls_mentions_hashtags_numbers_and_emoji_are_not_words() {
+        assert!(
+            fixes("@kullanicix #gündemxyz https://ornek.com/sayfaxyz 2023'te 😀 çok güzel")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn words_typed_only_without_turkish_letters_are_left_to_no_turkish_chars() {
+        assert!(fixes("cok guzel bir haber").is_empty());
+    }
+
+    #[test]
+    fn a_misspelled_word_gets_a_suggestion() {
+        assert_eq!(fixes("Bu çok güzl bir haber"), vec![pair("güzl", "güzel")]);
+        assert_eq!(fixes("Yarın gidiyom"), vec![pair("gidiyom", "gidiyorum")]);
+    }
+
+    #[test]
+    fn english_comments_are_checked_in_english() {
+        let found = errors_in("I recieve the newspaper every morning", Language::En);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "recieve");
+        assert_eq!(found[0].2, "receive");
+        assert!(errors_in("London and NATO are written correctly", Language::En).is_empty());
+    }
+
+    #[test]
+    fn azerbaijani_and_other_text_is_not_checked() {
+        assert!(errors_in("Çox gözəl xəbərdir, təşəkkür edirəm", Language::Az).is_empty());
+        assert!(errors_in("Das ist ein Test", Language::Other).is_empty());
+    }
+
+    #[test]
+    fn spans_point_into_the_submitted_text_and_the_fix_applies() {
+        let policy = Policy::default();
+        let moderator = crate::Moderator::new(policy).expect("builds");
+        let verdict = moderator
+            .check("😀 herkez bunu biliyo", Some(Language::Tr))
+            .expect("checks");
+        let reason = verdict
+            .reasons
+            .iter()
+            .find(|r| r.rule == RuleId::Spelling)
+            .expect("spelling fires");
+        assert_eq!((reason.spans[0].start, reason.spans[0].end), (2, 8));
+        assert_eq!(reason.suggestion.as_deref(), Some("😀 herkes bunu biliyor"));
     }
 }

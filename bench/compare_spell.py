@@ -52,24 +52,38 @@ def run_suzgec(binary, texts):
 
 
 def run_peer(command, texts):
+    """Runs a peer on all texts; a text the peer crashes on counts as nothing flagged (the run
+    restarts after it, up to 50 times)."""
     started = time.time()
-    feed = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
-    res = subprocess.run(shlex.split(command), input=feed, capture_output=True, text=True, check=True)
+    objects = []
+    restarts = 0
+    while len(objects) < len(texts):
+        rest = texts[len(objects):]
+        feed = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in rest)
+        res = subprocess.run(shlex.split(command), input=feed, capture_output=True, text=True)
+        got = [json.loads(l) for l in res.stdout.splitlines() if l.strip()]
+        objects.extend(got)
+        if res.returncode != 0 and len(objects) < len(texts):
+            restarts += 1
+            if restarts > 50:
+                raise RuntimeError(f"{command} keeps failing: {res.stderr[-500:]}")
+            objects.append({"misspelled": [], "crashed": True})
     elapsed = time.time() - started
     out = []
-    for line, text in zip(res.stdout.splitlines(), texts):
-        o = json.loads(line)
+    for o, text in zip(objects, texts):
         sugg = o.get("suggestions") or {}
         bad = list(o.get("misspelled", []))
         spans = []
         # Locate each flagged word in the text, in order.
-        at = 0
         for m in WORD.finditer(text):
             if bad and m.group(0) == bad[0]:
                 w = bad.pop(0)
-                s = (sugg.get(w) or [None])
-                spans.append((m.start(), m.end(), s[0] if s else None))
+                s = sugg.get(w) or [None]
+                spans.append((m.start(), m.end(), s[0]))
         out.append(spans)
+    crashed = sum(1 for o in objects if o.get("crashed"))
+    if crashed:
+        print(f"note: {command} crashed on {crashed} texts (counted as nothing flagged)", flush=True)
     return out, elapsed
 
 
@@ -106,6 +120,7 @@ def tweets_scores(rows, typed, spans_per_text, has_suggestions):
     p = tp / max(tp + fp, 1)
     r = tp / max(tp + fn, 1)
     f1 = 2 * p * r / max(p + r, 1e-9)
+    has_suggestions = has_suggestions and any(x[2] for spans in spans_per_text for x in spans)
     top1 = f"{correct / max(positives, 1):.3f}" if has_suggestions else "-"
     return p, r, f1, top1
 

@@ -256,7 +256,10 @@ fn spell_prints_each_lines_errors_with_suggestions_as_json_lines() {
     let errors = lines[0]["errors"].as_array().expect("errors");
     assert_eq!(errors.len(), 2);
     assert_eq!(errors[0]["word"], "herkez");
-    assert_eq!((errors[0]["start"].as_u64(), errors[0]["end"].as_u64()), (Some(2), Some(8)));
+    assert_eq!(
+        (errors[0]["start"].as_u64(), errors[0]["end"].as_u64()),
+        (Some(2), Some(8))
+    );
     assert_eq!(errors[0]["kind"], "listed_misspelling");
     assert_eq!(errors[0]["suggestions"][0], "herkes");
     assert_eq!(errors[1]["kind"], "question_particle");
@@ -267,7 +270,11 @@ fn spell_prints_each_lines_errors_with_suggestions_as_json_lines() {
 #[test]
 fn check_refuses_a_comment_that_ignores_spelling_and_offers_the_fix() {
     let output = suzgec(
-        &["check", "--json", "herkez bilio bunu zaten, yanlız sen bilmiyon"],
+        &[
+            "check",
+            "--json",
+            "herkez bilio bunu zaten, yanlız sen bilmiyon",
+        ],
         b"",
     );
     let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");

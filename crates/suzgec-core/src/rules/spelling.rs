@@ -231,7 +231,10 @@ impl Spelling {
                 // A suffix after an apostrophe the tokenizer could not attach (`44.625$'dan`).
                 continue;
             }
-            if turkish && let Some((chars, kind, fix)) = standalone_clitic(text, speller, i, &lower)
+            let check = speller.check(word);
+            if turkish
+                && let Some((chars, kind, fix)) =
+                    standalone_clitic(text, speller, i, &lower, &check)
             {
                 // A fix that spans the previous word replaces an error reported on it.
                 if out.last().is_some_and(|e| e.chars.end > chars.start) {
@@ -240,7 +243,6 @@ impl Spelling {
                 out.push(error(chars, kind, vec![fix]));
                 continue;
             }
-            let check = speller.check(word);
             if turkish
                 && check == Check::Skipped
                 && word.chars().next().is_some_and(char::is_uppercase)
@@ -370,6 +372,7 @@ fn standalone_clitic(
     speller: &Speller,
     at: usize,
     lower: &str,
+    check: &Check,
 ) -> Option<(Range<usize>, SpellingErrorKind, String)> {
     if at == 0 {
         return None;
@@ -394,7 +397,7 @@ fn standalone_clitic(
         !prev_word.chars().skip(1).any(char::is_uppercase)
             && speller.check(prev_word) == Check::Skipped
     };
-    if let Some(found) = split_word(text, speller, at, &prev_lower, lower) {
+    if let Some(found) = split_word(text, speller, at, &prev_lower, lower, check) {
         return Some(found);
     }
     match lower {
@@ -506,6 +509,7 @@ fn split_word(
     at: usize,
     prev_lower: &str,
     lower: &str,
+    word_check: &Check,
 ) -> Option<(Range<usize>, SpellingErrorKind, String)> {
     let token = &text.tokens[at];
     let prev = &text.tokens[at - 1];
@@ -526,8 +530,7 @@ fn split_word(
     {
         return Some((both, SpellingErrorKind::ListedMisspelling, recase(fused)));
     }
-    let word_check = speller.check(word);
-    if word_check == Check::Correct || lower.chars().count() > 5 {
+    if *word_check == Check::Correct || lower.chars().count() > 5 {
         return None;
     }
     let name_like = prev_text.chars().next().is_some_and(char::is_uppercase)

@@ -232,6 +232,12 @@ const COLLOQUIAL_ENDINGS: &[(&str, &[&str])] = &[
     ("caksın", &["acaksın", "yacaksın"]),
     ("canız", &["acaksınız", "yacaksınız"]),
     ("ceniz", &["eceksiniz", "yeceksiniz"]),
+    ("iycem", &["eyeceğim", "yeceğim"]),
+    ("ıycam", &["ayacağım", "yacağım"]),
+    ("iycek", &["eyecek", "yecek"]),
+    ("ıycak", &["ayacak", "yacak"]),
+    ("iycez", &["eyeceğiz", "yeceğiz"]),
+    ("ıycaz", &["ayacağız", "yacağız"]),
     ("iyim", &["eyim", "eyeyim"]),
     ("ıyım", &["ayım", "ayayım"]),
     ("uyum", &["ayım"]),
@@ -240,7 +246,12 @@ const COLLOQUIAL_ENDINGS: &[(&str, &[&str])] = &[
 ];
 
 /// Colloquial beginnings: `napıyorsun` → `ne yapıyorsun`, `biyerde` → `bir yerde`.
-const COLLOQUIAL_BEGINNINGS: &[(&str, &str)] = &[("nap", "ne yap"), ("bi", "bir ")];
+const COLLOQUIAL_BEGINNINGS: &[(&str, &str)] = &[
+    ("nap", "ne yap"),
+    ("bi", "bir "),
+    ("diil", "değil"),
+    ("deil", "değil"),
+];
 
 /// How much a candidate's kind of edit counts against its frequency when ranking (natural-log
 /// units of word frequency per unit of cost).
@@ -692,12 +703,30 @@ impl Speller {
         }
         // Colloquial endings and beginnings.
         let mut rewrites: Vec<String> = Vec::new();
+        // Endings match whatever Turkish letters were typed (`olmicak` for `olmıcak`).
+        let word_folded: Vec<char> = folded(&word_lower).chars().collect();
+        let word_chars: Vec<char> = word_lower.chars().collect();
         for (ending, replacements) in COLLOQUIAL_ENDINGS {
-            if let Some(stem) = word_lower.strip_suffix(ending)
-                && stem.chars().count() >= 2
-            {
+            let ending: Vec<char> = folded(ending).chars().collect();
+            if word_folded.len() >= ending.len() + 2 && word_folded.ends_with(&ending) {
+                let stem: String = word_chars[..word_chars.len() - ending.len()].iter().collect();
                 rewrites.extend(replacements.iter().map(|r| format!("{stem}{r}")));
             }
+        }
+        // `-yo-` inside a word for `-yor-` (`yatıyoduk` → `yatıyorduk`).
+        let mut with_r = String::with_capacity(word_lower.len() + 2);
+        for (i, c) in word_chars.iter().enumerate() {
+            with_r.push(*c);
+            let after_yo = *c == 'o'
+                && i >= 2
+                && word_chars[i - 1] == 'y'
+                && matches!(word_chars[i - 2], 'ı' | 'i' | 'u' | 'ü');
+            if after_yo && word_chars.get(i + 1).is_some_and(|n| *n != 'r') {
+                with_r.push('r');
+            }
+        }
+        if with_r != word_lower {
+            rewrites.push(with_r);
         }
         for (beginning, replacement) in COLLOQUIAL_BEGINNINGS {
             if let Some(rest) = word_lower.strip_prefix(beginning)
@@ -708,7 +737,7 @@ impl Speller {
         }
         for rewrite in rewrites {
             if let Some((text, count)) = self.known_phrase(&rewrite) {
-                push(freq_score(count) - COST_WEIGHT * 0.4, text);
+                push(freq_score(count) - COST_WEIGHT * 0.25, text);
             }
         }
         // A proper noun in lower case, with or without a suffix.
@@ -739,6 +768,16 @@ impl Speller {
             }
         }
 
+        if scored.is_empty() {
+            // Nothing in the frequency model is near: a rare form. Try the dictionary on one edit
+            // that typists make most: a dropped vowel, an extra letter, two letters swapped.
+            for candidate in single_edits(&word_lower).into_iter().take(200) {
+                if self.dictionary.check(&candidate) {
+                    let d = distance(&word_lower, &candidate);
+                    scored.push((-COST_WEIGHT * d, candidate));
+                }
+            }
+        }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::with_capacity(max);
         for (_, text) in scored {
@@ -802,6 +841,31 @@ impl Speller {
         }
         Some((out, first_count.unwrap_or(0)))
     }
+}
+
+/// `word` with a vowel inserted, a letter deleted, or two neighbours swapped; vowel insertions
+/// first (the most frequent slip in quick typing).
+fn single_edits(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    for at in 1..chars.len() {
+        for v in ['a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü'] {
+            let mut c = chars.clone();
+            c.insert(at, v);
+            out.push(c.into_iter().collect());
+        }
+    }
+    for at in 0..chars.len() {
+        let mut c = chars.clone();
+        c.remove(at);
+        out.push(c.into_iter().collect());
+    }
+    for at in 1..chars.len() {
+        let mut c = chars.clone();
+        c.swap(at - 1, at);
+        out.push(c.into_iter().collect());
+    }
+    out
 }
 
 /// Whether `c` is a letter of the Latin script (the scripts these dictionaries know).

@@ -709,7 +709,9 @@ impl Speller {
         for (ending, replacements) in COLLOQUIAL_ENDINGS {
             let ending: Vec<char> = folded(ending).chars().collect();
             if word_folded.len() >= ending.len() + 2 && word_folded.ends_with(&ending) {
-                let stem: String = word_chars[..word_chars.len() - ending.len()].iter().collect();
+                let stem: String = word_chars[..word_chars.len() - ending.len()]
+                    .iter()
+                    .collect();
                 rewrites.extend(replacements.iter().map(|r| format!("{stem}{r}")));
             }
         }

@@ -284,6 +284,10 @@ impl Spelling {
                         vec![fix],
                     ));
                 }
+                Check::Wrong { fix: None, .. } if reduplicated(text, i, &lower) => {
+                    // An unknown word said twice is a reduplication (`vır vır`, `didik didik`),
+                    // an idiom rather than a typo made twice.
+                }
                 Check::Wrong { kind, fix: None } => {
                     if turkish
                         && let Some((clitic, fix)) = orthography::split_fused(speller, word, &lower)
@@ -316,6 +320,22 @@ impl Spelling {
         }
         out
     }
+}
+
+/// Whether the word at token `at` is repeated right before or after it, without a doubled letter.
+fn reduplicated(text: &Analysis<'_>, at: usize, lower: &str) -> bool {
+    let case = text.case_rules();
+    let same = |j: usize| {
+        text.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word && case.lower(t.text(text.text())) == lower)
+    };
+    // A repeated letter (`enn enn`) is a typed emphasis, not an idiom.
+    let doubled = lower
+        .chars()
+        .zip(lower.chars().skip(1))
+        .any(|(a, b)| a == b);
+    !doubled && ((at > 0 && same(at - 1)) || same(at + 1))
 }
 
 /// Whether a token ends a clause (the verb of a Turkish clause comes last): punctuation or a
@@ -724,6 +744,7 @@ mod tests {
         );
         assert!(fixes("Evdeki hesap çarşıya uymaz, benimki de öyle").is_empty());
         assert!(fixes("Öyle yorgundu ki uyuyakaldı").is_empty());
+        assert!(fixes("Salnamelerdeki bilgiler").is_empty());
     }
 
     #[test]
@@ -772,6 +793,11 @@ mod tests {
             fixes("@kullanicix #gündemxyz https://ornek.com/sayfaxyz 2023'te 😀 çok güzel")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_reduplicated_unknown_word_is_an_idiom_not_two_typos() {
+        assert!(fixes("Kadın durmadan vır vır eder").is_empty());
     }
 
     #[test]

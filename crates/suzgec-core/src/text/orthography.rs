@@ -115,7 +115,12 @@ pub fn split_fused(speller: &Speller, word: &str, lower: &str) -> Option<(Clitic
             }
         }
     }
+    // After a locative (`evdeki`, `salnamelerdeki`) `-ki` is the relative suffix, written fused.
+    let relative = ["deki", "daki", "teki", "taki"]
+        .iter()
+        .any(|e| lower.ends_with(e));
     if !FUSED_KI.contains(&lower)
+        && !relative
         && let Some(stem) = stem_of(word, lower, "ki")
         && let Some(stem) = known(stem)
     {

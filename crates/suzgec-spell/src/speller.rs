@@ -83,7 +83,7 @@ const COPULA_ENDINGS: &[&str] = &[
     "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür", "ydı", "ydi", "ydu", "ydü", "ymış",
     "ymiş", "ymuş", "ymüş", "yken", "dırlar", "dirler", "durlar", "dürler", "tırlar", "tirler",
     "ydılar", "ydiler", "ydular", "ydüler", "sınız", "siniz", "sunuz", "sünüz", "ydım", "ydim",
-    "ydum", "ydüm", "ydık", "ydik", "yduk", "ydük", "casına", "cesine",
+    "ydum", "ydüm", "ydık", "ydik", "yduk", "ydük", "casına", "cesine", "sın", "sin", "sun", "sün",
 ];
 
 /// Lower-case abbreviations of informal writing and units, not misspellings (the misspelling

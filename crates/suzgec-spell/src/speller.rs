@@ -453,13 +453,39 @@ impl Speller {
                 Check::Skipped
             };
         }
-        if starts_upper(word) {
+        if starts_upper(word) || word.chars().count() <= 2 {
+            // Names, and chat abbreviations (`ok`, `ur`).
             return Check::Skipped;
         }
         Check::Wrong {
             kind: ErrorKind::Misspelling,
             fix: None,
         }
+    }
+
+    /// English suggestions: a dropped apostrophe first (`dont` → `don't`, `thats` → `that's`),
+    /// then hunspell's own.
+    fn suggest_english(&self, word: &str, max: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let chars: Vec<char> = word.chars().collect();
+        for back in [1, 2] {
+            if chars.len() > back + 1 {
+                let (head, tail) = chars.split_at(chars.len() - back);
+                let candidate: String = head.iter().chain(['\''].iter()).chain(tail).collect();
+                if self.dictionary.check(&candidate) {
+                    out.push(candidate);
+                }
+            }
+        }
+        let mut hunspell = Vec::new();
+        self.dictionary.suggest(word, &mut hunspell);
+        for s in hunspell {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out.truncate(max);
+        out
     }
 
     fn check_turkish(&self, word: &str) -> Check {
@@ -652,12 +678,7 @@ impl Speller {
         }
         match self.language {
             Language::Turkish => self.search_turkish(word, max),
-            Language::English => {
-                let mut out = Vec::new();
-                self.dictionary.suggest(word, &mut out);
-                out.truncate(max);
-                out
-            }
+            Language::English => self.suggest_english(word, max),
         }
     }
 
@@ -1013,6 +1034,8 @@ mod tests {
         assert_eq!(en.check("Lavrov"), Check::Skipped);
         assert!(matches!(en.check("recieve"), Check::Wrong { .. }));
         assert_eq!(en.suggest("recieve", 1), vec!["receive".to_owned()]);
+        assert_eq!(en.suggest("dont", 1), vec!["don't".to_owned()]);
+        assert_eq!(en.suggest("thats", 1), vec!["that's".to_owned()]);
     }
 
     #[test]

@@ -50,5 +50,32 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+/// The `spelling` rule's errors (word checks, orthography, suggestions) on a correct 40-word comment
+/// and on a careless one.
+fn bench_spelling(c: &mut Criterion) {
+    let spelling = suzgec_core::rules::Spelling::from_policy(&Policy::default()).expect("builds");
+    suzgec_core::rules::Spelling::warm_up();
+    let correct = Analysis::new(
+        "Bu haberi okuyunca çok üzüldüm, yetkililer açıklama yapmalı gerekiyor. \
+         Hükümet konuyu ciddiye almalı ve vatandaşların sorularına cevap vermeli. İstanbul'da \
+         yaşayan herkes bu sorunu biliyor, ama kimse bir şey yapmıyor. Umarım \
+         toplantıda bu tartışılır ve kalıcı bir çözüm bulunur. Herkese iyi akşamlar.",
+        Some(Language::Tr),
+    );
+    let careless = Analysis::new(
+        "herkez bilio bunu zaten yanlız sen bilmiyon ama bence bu işin sonu iyi olmıcak gidiyom \
+         ben artık düşündüğnü söyle Türkiyenin hali, geliyormusun bende geleceğim",
+        Some(Language::Tr),
+    );
+    let mut group = c.benchmark_group("spelling");
+    group.bench_function("correct_40_words", |b| {
+        b.iter(|| spelling.errors(black_box(&correct), 1))
+    });
+    group.bench_function("careless_with_suggestions", |b| {
+        b.iter(|| spelling.errors(black_box(&careless), 3))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_spelling);
 criterion_main!(benches);

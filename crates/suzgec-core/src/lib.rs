@@ -29,25 +29,20 @@ pub use error::Error;
 pub use policy::Policy;
 pub use verdict::{Decision, Language, Message, Reason, RuleId, Span, VERDICT_VERSION, Verdict};
 
-use rules::{Rule, RuleSet};
+use rules::Rule;
 use text::Analysis;
 
 /// A policy with its rules built, ready to check comments; cheap to share between threads.
 pub struct Moderator {
     policy: Policy,
     rules: Vec<Box<dyn Rule>>,
-    unavailable: Vec<RuleId>,
 }
 
 impl Moderator {
     /// Builds the rules the policy turns on.
     pub fn new(policy: Policy) -> Result<Self, Error> {
-        let RuleSet { rules, unavailable } = rules::build(&policy)?;
-        Ok(Moderator {
-            policy,
-            rules,
-            unavailable,
-        })
+        let rules = rules::build(&policy)?;
+        Ok(Moderator { policy, rules })
     }
 
     /// The policy in force.
@@ -55,14 +50,12 @@ impl Moderator {
         &self.policy
     }
 
-    /// Rules the policy turns on that this build does not have yet; they never fire.
-    pub fn unavailable_rules(&self) -> &[RuleId] {
-        &self.unavailable
-    }
-
     /// Loads models and tables now, so that the first comment is not slower than the rest.
     pub fn warm_up(&self) {
         text::lang::warm_up();
+        if self.rules.iter().any(|r| r.id() == RuleId::Spelling) {
+            rules::Spelling::warm_up();
+        }
     }
 
     /// Checks one comment. `language` replaces language detection when the caller knows it.

@@ -437,7 +437,7 @@ async fn reader_and_moderator_in_a_real_browser() {
         }
         let empty = client.find(Locator::Css("p.empty")).await.ok()?;
         let items = client.find_all(Locator::Css(".queue-item")).await.ok()?;
-        (items.is_empty()).then_some(empty)
+        items.is_empty().then_some(empty)
     })
     .await;
 

@@ -28,6 +28,8 @@ enum Command {
     Detect(cmd::detect::DetectArgs),
     /// Restore Turkish letters in lines of text typed without them (stdin to stdout).
     Restore(cmd::restore::RestoreArgs),
+    /// Print the spelling errors of each line on stdin, with suggestions, as JSON Lines.
+    Spell(cmd::spell::SpellArgs),
     /// Train a model from corpora.
     #[command(subcommand)]
     Train(TrainCommand),
@@ -53,6 +55,8 @@ enum TrainCommand {
     Restore(cmd::restore::TrainRestoreArgs),
     /// The abuse classifier, from the labelled datasets.
     Abuse(cmd::abuse::TrainAbuseArgs),
+    /// The spelling suggester's word-frequency model, from correct Turkish text.
+    Spell(cmd::spell::TrainSpellArgs),
 }
 
 fn main() -> ExitCode {
@@ -67,11 +71,15 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::Detect(args) => cmd::detect::run(args),
         Command::Restore(args) => cmd::restore::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Spell(args) => cmd::spell::run(args).map(|()| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Restore(args)) => {
             cmd::restore::train(args).map(|()| ExitCode::SUCCESS)
         }
         Command::Train(TrainCommand::Abuse(args)) => {
             cmd::abuse::train(args).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Spell(args)) => {
+            cmd::spell::train(args).map(|()| ExitCode::SUCCESS)
         }
         Command::Policy(command) => cmd::policy::run(command),
     };

@@ -285,3 +285,45 @@ fn restore_writes_one_line_per_input_line() {
         ]
     );
 }
+
+#[test]
+fn spell_prints_each_lines_errors_with_suggestions_as_json_lines() {
+    let output = suzgec(
+        &["spell", "--language", "tr"],
+        "😀 herkez geliyormusun\nKitap bende kaldı.\n".as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["text"], "😀 herkez geliyormusun");
+    let errors = lines[0]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["word"], "herkez");
+    assert_eq!(
+        (errors[0]["start"].as_u64(), errors[0]["end"].as_u64()),
+        (Some(2), Some(8))
+    );
+    assert_eq!(errors[0]["kind"], "listed_misspelling");
+    assert_eq!(errors[0]["suggestions"][0], "herkes");
+    assert_eq!(errors[1]["kind"], "question_particle");
+    assert_eq!(errors[1]["suggestions"][0], "geliyor musun");
+    assert_eq!(lines[1]["errors"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn check_refuses_a_comment_that_ignores_spelling_and_offers_the_fix() {
+    let output = suzgec(
+        &[
+            "check",
+            "--json",
+            "herkez bilio bunu zaten, yanlız sen bilmiyon",
+        ],
+        b"",
+    );
+    let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");
+    assert_eq!(verdict["decision"], "reject");
+    assert_eq!(
+        verdict["suggested_text"],
+        "herkes biliyor bunu zaten, yalnız sen bilmiyorsun"
+    );
+}

@@ -9,6 +9,7 @@ mod belief_attack;
 mod insult;
 mod no_turkish_chars;
 mod offensive;
+mod spelling;
 mod swearing;
 
 pub use all_caps::AllCaps;
@@ -16,6 +17,7 @@ pub use belief_attack::BeliefAttack;
 pub use insult::Insult;
 pub use no_turkish_chars::NoTurkishChars;
 pub use offensive::Offensive;
+pub use spelling::{Spelling, SpellingError, SpellingErrorKind};
 pub use swearing::Swearing;
 
 use crate::Error;
@@ -75,18 +77,9 @@ pub struct BuildContext<'p> {
     pub settings: &'p RuleSettings,
 }
 
-/// The rules a policy turns on, and those it asks for that this build cannot run yet.
-pub struct RuleSet {
-    /// Rules to run, in the policy's rule order.
-    pub rules: Vec<Box<dyn Rule>>,
-    /// Rules the policy turns on that are not available.
-    pub unavailable: Vec<RuleId>,
-}
-
-/// Builds every rule the policy turns on.
-pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
+/// Builds every rule the policy turns on, in the policy's rule order.
+pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Rule>>, Error> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-    let mut unavailable = Vec::new();
     for (id, settings) in policy.enabled_rules() {
         let context = BuildContext { policy, settings };
         match id {
@@ -97,10 +90,10 @@ pub fn build(policy: &Policy) -> Result<RuleSet, Error> {
             RuleId::BeliefAttack => rules.push(Box::new(BeliefAttack::new(&context)?)),
             RuleId::NoTurkishChars => rules.push(Box::new(NoTurkishChars::new(&context)?)),
             RuleId::AllCaps => rules.push(Box::new(AllCaps::new(&context)?)),
-            RuleId::Spelling => unavailable.push(id),
+            RuleId::Spelling => rules.push(Box::new(Spelling::new(&context)?)),
         }
     }
-    Ok(RuleSet { rules, unavailable })
+    Ok(rules)
 }
 
 /// Helpers for the rules' unit tests.

@@ -4,6 +4,7 @@
 pub mod casing;
 pub mod lang;
 pub mod normalize;
+pub mod orthography;
 pub mod skeleton;
 pub mod token;
 

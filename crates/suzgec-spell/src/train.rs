@@ -1,0 +1,188 @@
+//! Training the frequency model (feature `train`): counts the words of correct text and keeps those
+//! the dictionary accepts.
+
+use std::collections::HashMap;
+
+use suzgec_dict::Dictionary;
+
+use crate::Language;
+use crate::case::{self, capitalize, is_all_upper};
+use crate::freq::FrequencyList;
+
+/// Counts words in text, one piece of text at a time.
+#[derive(Debug, Default)]
+pub struct WordCounter {
+    counts: HashMap<String, u64>,
+    /// Words of edited text: (occurrences, occurrences starting in lower case).
+    edited: HashMap<String, (u64, u64)>,
+    total: u64,
+}
+
+impl WordCounter {
+    /// A counter with nothing counted.
+    pub fn new() -> Self {
+        WordCounter::default()
+    }
+
+    /// Counts the words of `text`: runs of letters, with an apostrophe between letters kept
+    /// (`Türkiye'nin`). Words with digits and words in capitals (acronyms) are skipped; words are
+    /// counted by their Turkish lower-case form.
+    pub fn add_text(&mut self, text: &str) {
+        for word in words(text) {
+            self.total += 1;
+            if is_all_upper(word) {
+                continue;
+            }
+            *self
+                .counts
+                .entry(case::lower(word, Language::Turkish))
+                .or_default() += 1;
+        }
+    }
+
+    /// Counts the words of edited text (news, books): like [`WordCounter::add_text`], and also
+    /// remembered as attested, so that words the dictionary lacks but edited text uses often can
+    /// be kept ([`WordCounter::finish`]'s `min_attested`).
+    pub fn add_edited_text(&mut self, text: &str) {
+        for word in words(text) {
+            self.total += 1;
+            if is_all_upper(word) {
+                continue;
+            }
+            let lower = case::lower(word, Language::Turkish);
+            let lower_initial = word.chars().next().is_some_and(char::is_lowercase);
+            let slot = self.edited.entry(lower.clone()).or_default();
+            slot.0 += 1;
+            slot.1 += u64::from(lower_initial);
+            *self.counts.entry(lower).or_default() += 1;
+        }
+    }
+
+    /// Word tokens counted so far.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The model: words seen at least `min_count` times that `dictionary` accepts, lower case or,
+    /// for proper nouns, capitalised; plus words the dictionary lacks that edited text uses at
+    /// least `min_attested` times (0: none), mostly in lower case there (not names), and that
+    /// `exclude` (the misspelling list) does not hold; most frequent first (ties in
+    /// alphabetical order).
+    pub fn finish(
+        self,
+        dictionary: &Dictionary,
+        options: &FinishOptions<'_>,
+        comments: Vec<String>,
+    ) -> FrequencyList {
+        let edited = self.edited;
+        let mut words: Vec<(String, u32)> = self
+            .counts
+            .into_iter()
+            .filter(|(_, n)| *n >= options.min_count)
+            .filter_map(|(lower, n)| {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                if dictionary.check(&lower) {
+                    return Some((lower, n));
+                }
+                let capital = capitalize(&lower, Language::Turkish);
+                if dictionary.check(&capital) {
+                    return Some((capital, n));
+                }
+                let (seen, lower_initial) = edited.get(&lower).copied().unwrap_or_default();
+                let attested = options.min_attested > 0
+                    && seen >= options.min_attested
+                    && options.exclude.get(&lower).is_none()
+                    && lower.chars().count() >= 3
+                    && lower.chars().all(|c| c.is_alphabetic() || c == '\'');
+                if !attested {
+                    return None;
+                }
+                // Names the dictionary lacks stay out: a capitalised unknown word is not judged
+                // anyway, and a capitalised entry would make its lower case an error.
+                (2 * lower_initial >= seen).then_some((lower, n))
+            })
+            .collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        FrequencyList {
+            comments,
+            total: self.total,
+            words,
+        }
+    }
+}
+
+/// Options of [`WordCounter::finish`].
+#[derive(Debug, Clone, Copy)]
+pub struct FinishOptions<'a> {
+    /// Keep dictionary words seen at least this many times.
+    pub min_count: u64,
+    /// Keep words the dictionary lacks seen at least this many times in edited text (0: none).
+    pub min_attested: u64,
+    /// Never keep these (the misspelling list).
+    pub exclude: &'a crate::MisspellingList,
+}
+
+/// The words of `text` (see [`WordCounter::add_text`]).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest.find(char::is_alphanumeric)?;
+            let tail = &rest[start..];
+            let mut end = tail.len();
+            let mut prev_apostrophe = false;
+            let mut has_digit = false;
+            for (i, c) in tail.char_indices() {
+                if c.is_alphabetic() {
+                    prev_apostrophe = false;
+                } else if c.is_numeric() {
+                    has_digit = true;
+                } else if (c == '\'' || c == '’') && !prev_apostrophe && i > 0 {
+                    prev_apostrophe = true;
+                } else {
+                    end = i;
+                    break;
+                }
+            }
+            let mut word = &tail[..end];
+            if prev_apostrophe {
+                word = word.trim_end_matches(['\'', '’']);
+            }
+            rest = &tail[end..];
+            if !has_digit && !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_keeps_apostrophe_suffixes() {
+        let found: Vec<&str> = words("Türkiye'nin 3 ABD'si, 'alıntı' ve s1ktir.").collect();
+        assert_eq!(found, vec!["Türkiye'nin", "ABD'si", "alıntı", "ve"]);
+    }
+
+    #[test]
+    fn keeps_dictionary_words_with_their_case() {
+        let mut counter = WordCounter::new();
+        counter.add_text("Türkiye çok güzel. türkiye cok güzel ABD");
+        counter.add_edited_text("Dolayısıyla kabalaşabilir, kabalaşabilir herkez herkez");
+        let exclude = crate::MisspellingList::parse("herkez\therkes\tmisspelling\n").unwrap();
+        let options = FinishOptions {
+            min_count: 1,
+            min_attested: 2,
+            exclude: &exclude,
+        };
+        let list = counter.finish(Dictionary::turkish(), &options, vec![]);
+        assert!(list.words.contains(&("kabalaşabilir".to_owned(), 2)));
+        assert!(!list.words.iter().any(|(w, _)| w == "herkez"));
+        assert_eq!(list.total, 12);
+        assert!(list.words.contains(&("güzel".to_owned(), 2)));
+        assert!(list.words.contains(&("Türkiye".to_owned(), 2)));
+        assert!(!list.words.iter().any(|(w, _)| w == "cok"));
+    }
+}

@@ -62,47 +62,78 @@ fn verdict_reasons(verdict: &Verdict) -> String {
     rules.join(", ")
 }
 
+/// The columns of a new comment row.
+struct CommentRow<'a> {
+    article_id: i64,
+    parent_id: Option<i64>,
+    author: &'a str,
+    text: &'a str,
+    verdict: &'a Verdict,
+    policy_version: &'a str,
+    client_key: &'a str,
+    created_at: i64,
+}
+
+/// Inserts a comment and the rules its verdict gives reasons for; returns its id.
+async fn insert_comment(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    row: &CommentRow<'_>,
+) -> Result<i64> {
+    let verdict_json = serde_json::to_string(row.verdict)
+        .map_err(|e| Error::Corrupt(format!("verdict does not serialise: {e}")))?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO comments (article_id, parent_id, author, text, language, machine_decision, \
+         verdict, policy_version, client_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(row.article_id)
+    .bind(row.parent_id)
+    .bind(row.author)
+    .bind(row.text)
+    .bind(row.verdict.language.as_str())
+    .bind(row.verdict.decision.as_str())
+    .bind(&verdict_json)
+    .bind(row.policy_version)
+    .bind(row.client_key)
+    .bind(row.created_at)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")?;
+    for reason in &row.verdict.reasons {
+        sqlx::query(
+            "INSERT INTO comment_reasons (comment_id, rule, confidence, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(reason.rule.as_str())
+        .bind(f64::from(reason.confidence))
+        .bind(row.created_at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(id)
+}
+
 impl Store {
     /// Stores a comment with its verdict and the machine's status event, in one transaction: when
     /// this returns, the comment is durable.
     pub async fn add_comment(&self, new: &NewComment) -> Result<Comment> {
         refuse_nul("author", &new.author)?;
         refuse_nul("text", &new.text)?;
-        let verdict_json = serde_json::to_string(&new.verdict)
-            .map_err(|e| Error::Corrupt(format!("verdict does not serialise: {e}")))?;
         let status = Status::from_decision(new.verdict.decision);
         let now = now_millis();
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO comments (article_id, parent_id, author, text, language, machine_decision, \
-             verdict, policy_version, client_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(new.article_id)
-        .bind(new.parent_id)
-        .bind(&new.author)
-        .bind(&new.text)
-        .bind(new.verdict.language.as_str())
-        .bind(new.verdict.decision.as_str())
-        .bind(&verdict_json)
-        .bind(&new.verdict.policy.version)
-        .bind(&new.client_key)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        for reason in &new.verdict.reasons {
-            sqlx::query(
-                "INSERT INTO comment_reasons (comment_id, rule, confidence, created_at) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(reason.rule.as_str())
-            .bind(f64::from(reason.confidence))
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let row = CommentRow {
+            article_id: new.article_id,
+            parent_id: new.parent_id,
+            author: &new.author,
+            text: &new.text,
+            verdict: &new.verdict,
+            policy_version: &new.verdict.policy.version,
+            client_key: &new.client_key,
+            created_at: now,
+        };
+        let id = insert_comment(&mut tx, &row).await?;
         sqlx::query(
             "INSERT INTO comment_events (comment_id, status, kind, actor, reason, at) \
              VALUES ($1, $2, 'machine', $3, $4, $5)",
@@ -412,38 +443,18 @@ impl Store {
             .article(&exported.article_slug)
             .await?
             .ok_or(Error::NotFound("article"))?;
-        let verdict_json = serde_json::to_string(&exported.verdict)
-            .map_err(|e| Error::Corrupt(format!("verdict does not serialise: {e}")))?;
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO comments (article_id, parent_id, author, text, language, machine_decision, \
-             verdict, policy_version, client_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9) RETURNING id",
-        )
-        .bind(article.id)
-        .bind(parent_id)
-        .bind(&exported.author)
-        .bind(&exported.text)
-        .bind(exported.verdict.language.as_str())
-        .bind(exported.verdict.decision.as_str())
-        .bind(&verdict_json)
-        .bind(&exported.policy_version)
-        .bind(exported.created_at)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        for reason in &exported.verdict.reasons {
-            sqlx::query(
-                "INSERT INTO comment_reasons (comment_id, rule, confidence, created_at) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(reason.rule.as_str())
-            .bind(f64::from(reason.confidence))
-            .bind(exported.created_at)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let row = CommentRow {
+            article_id: article.id,
+            parent_id,
+            author: &exported.author,
+            text: &exported.text,
+            verdict: &exported.verdict,
+            policy_version: &exported.policy_version,
+            client_key: "",
+            created_at: exported.created_at,
+        };
+        let id = insert_comment(&mut tx, &row).await?;
         let mut events = exported.events.iter().peekable();
         if events.peek().is_none() {
             return Err(Error::Corrupt(format!(

@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -217,16 +218,13 @@ pub async fn article(
         },
         _ => None,
     };
+    let parent_author = parent_author(&state, &article, query.reply).await;
     let form = FormState {
         author: String::new(),
         text: String::new(),
-        parent_author: parent_author(&state, &article, query.reply).await,
-        parent_id: query.reply,
+        parent_id: parent_author.as_ref().and(query.reply),
+        parent_author,
         csrf,
-    };
-    let form = FormState {
-        parent_id: form.parent_author.as_ref().and(form.parent_id),
-        ..form
     };
     let page = article_page(&state, article, form, None, notice)
         .await
@@ -270,6 +268,47 @@ fn outcome_of(verdict: &Verdict, status: Option<Status>, ui: &'static Ui, text: 
     }
 }
 
+/// The article a form was posted to, its page language and the form, once the form's CSRF token
+/// is checked.
+async fn posted_form(
+    state: &AppState,
+    jar: &CookieJar,
+    slug: &str,
+    form: Result<Form<CommentForm>, FormRejection>,
+) -> Result<(Article, &'static Ui, CommentForm), PageError> {
+    let article = find_article(state, slug).await?;
+    let ui = Ui::for_code(&article.language);
+    let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
+    verify_csrf(state, jar, &form.csrf).map_err(|e| PageError::new(e, ui))?;
+    Ok((article, ui, form))
+}
+
+/// The article page with the comment form filled in and an outcome above it.
+async fn form_page(
+    state: &AppState,
+    jar: CookieJar,
+    article: Article,
+    author: String,
+    text: String,
+    parent_id: Option<i64>,
+    outcome: Option<Outcome>,
+) -> Result<Response, PageError> {
+    let ui = Ui::for_code(&article.language);
+    let (jar, csrf) = csrf_token(state, jar);
+    let parent_author = parent_author(state, &article, parent_id).await;
+    let form = FormState {
+        parent_id: parent_author.as_ref().and(parent_id),
+        parent_author,
+        author,
+        text,
+        csrf,
+    };
+    let page = article_page(state, article, form, outcome, None)
+        .await
+        .map_err(|e| PageError::new(e, ui))?;
+    Ok((jar, render(&page)?).into_response())
+}
+
 /// Posts a comment from the form: an approved one goes straight to the page (after a redirect);
 /// a held or refused one is answered with the page, the form still filled, and the reasons.
 pub async fn post_comment(
@@ -277,36 +316,19 @@ pub async fn post_comment(
     client: Client,
     jar: CookieJar,
     Path(slug): Path<String>,
-    form: Result<Form<CommentForm>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<CommentForm>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let article = find_article(&state, &slug).await?;
-    let ui = Ui::for_code(&article.language);
-    let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
-    verify_csrf(&state, &jar, &form.csrf).map_err(|e| PageError::new(e, ui))?;
+    let (article, ui, form) = posted_form(&state, &jar, &slug, form).await?;
     let parent_id = form.parent_id();
-    let submitted = comments::submit(
-        &state,
-        &client,
-        &article,
-        Submission {
-            author: form.author.clone(),
-            text: form.text.clone(),
-            parent_id,
-        },
-    )
-    .await;
-    let comment = match submitted {
+    let submission = Submission {
+        author: form.author.clone(),
+        text: form.text.clone(),
+        parent_id,
+    };
+    let comment = match comments::submit(&state, &client, &article, submission).await {
         Ok(comment) => comment,
         Err(error) if error.status.is_client_error() && error.code != "rate_limited" => {
             // Show the problem above the filled form rather than losing what was typed.
-            let (jar, csrf) = csrf_token(&state, jar);
-            let form_state = FormState {
-                parent_author: parent_author(&state, &article, parent_id).await,
-                author: form.author,
-                text: form.text,
-                parent_id,
-                csrf,
-            };
             let outcome = Outcome {
                 kind: "error",
                 message: ui.error_heading,
@@ -320,10 +342,16 @@ pub async fn post_comment(
                 segments: Vec::new(),
                 suggested_text: None,
             };
-            let page = article_page(&state, article, form_state, Some(outcome), None)
-                .await
-                .map_err(|e| PageError::new(e, ui))?;
-            let mut response = (jar, render(&page)?).into_response();
+            let mut response = form_page(
+                &state,
+                jar,
+                article,
+                form.author,
+                form.text,
+                parent_id,
+                Some(outcome),
+            )
+            .await?;
             *response.status_mut() = error.status;
             return Ok(response);
         }
@@ -336,28 +364,23 @@ pub async fn post_comment(
         );
         return Ok(Redirect::to(&to).into_response());
     }
-    let (jar, csrf) = csrf_token(&state, jar);
-    let keep_text = comment.status == Status::Rejected;
     let outcome = outcome_of(&comment.verdict, Some(comment.status), ui, &comment.text);
-    let form_state = FormState {
-        author: comment.author.clone(),
-        text: if keep_text {
-            comment.text.clone()
-        } else {
-            String::new()
-        },
-        parent_author: if keep_text {
-            parent_author(&state, &article, parent_id).await
-        } else {
-            None
-        },
-        parent_id: if keep_text { parent_id } else { None },
-        csrf,
+    // A refused comment stays in the form to be fixed; a held one is on its way.
+    let (text, parent_id) = if comment.status == Status::Rejected {
+        (comment.text.clone(), parent_id)
+    } else {
+        (String::new(), None)
     };
-    let page = article_page(&state, article, form_state, Some(outcome), None)
-        .await
-        .map_err(|e| PageError::new(e, ui))?;
-    Ok((jar, render(&page)?).into_response())
+    form_page(
+        &state,
+        jar,
+        article,
+        comment.author.clone(),
+        text,
+        parent_id,
+        Some(outcome),
+    )
+    .await
 }
 
 /// The fix button without JavaScript: shows the form filled with the suggested text and its
@@ -367,12 +390,9 @@ pub async fn preview(
     client: Client,
     jar: CookieJar,
     Path(slug): Path<String>,
-    form: Result<Form<CommentForm>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<CommentForm>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let article = find_article(&state, &slug).await?;
-    let ui = Ui::for_code(&article.language);
-    let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
-    verify_csrf(&state, &jar, &form.csrf).map_err(|e| PageError::new(e, ui))?;
+    let (article, ui, form) = posted_form(&state, &jar, &slug, form).await?;
     state
         .limits
         .take(Action::Check, client.ip)
@@ -381,19 +401,17 @@ pub async fn preview(
         Ok(verdict) => Some(outcome_of(&verdict, None, ui, &form.text)),
         Err(_) => None,
     };
-    let (jar, csrf) = csrf_token(&state, jar);
     let parent_id = form.parent_id();
-    let form_state = FormState {
-        parent_author: parent_author(&state, &article, parent_id).await,
-        author: form.author,
-        text: form.text,
+    form_page(
+        &state,
+        jar,
+        article,
+        form.author,
+        form.text,
         parent_id,
-        csrf,
-    };
-    let page = article_page(&state, article, form_state, outcome, None)
-        .await
-        .map_err(|e| PageError::new(e, ui))?;
-    Ok((jar, render(&page)?).into_response())
+        outcome,
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,7 +428,7 @@ pub async fn report(
     client: Client,
     jar: CookieJar,
     Path(id): Path<i64>,
-    form: Result<Form<ReportForm>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<ReportForm>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(form) = form?;
     verify_csrf(&state, &jar, &form.csrf)?;

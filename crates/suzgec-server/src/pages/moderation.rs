@@ -3,8 +3,9 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
@@ -35,16 +36,23 @@ pub struct ModerationQuery {
     days: Option<i64>,
 }
 
-/// The logged-in moderator, or the redirect to the login page.
-async fn logged_in(state: &AppState, jar: &CookieJar) -> Result<Session, Response> {
-    let to_login = || Redirect::to("/moderation/login").into_response();
-    let Some(cookie) = jar.get(SESSION_COOKIE) else {
-        return Err(to_login());
-    };
-    match state.store.session(&token_hash(cookie.value())).await {
-        Ok(Some(session)) => Ok(session),
-        Ok(None) => Err(to_login()),
-        Err(error) => Err(PageError::from(AppError::from(error)).into_response()),
+/// The logged-in moderator's session; a request without one is sent to the login page.
+pub struct LoggedIn(Session);
+
+impl FromRequestParts<AppState> for LoggedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let to_login = || Redirect::to("/moderation/login").into_response();
+        let jar = CookieJar::from_headers(&parts.headers);
+        let Some(cookie) = jar.get(SESSION_COOKIE) else {
+            return Err(to_login());
+        };
+        match state.store.session(&token_hash(cookie.value())).await {
+            Ok(Some(session)) => Ok(LoggedIn(session)),
+            Ok(None) => Err(to_login()),
+            Err(error) => Err(PageError::from(AppError::from(error)).into_response()),
+        }
     }
 }
 
@@ -160,13 +168,10 @@ fn verify_session_csrf(session: &Session, token: &str) -> Result<(), AppError> {
 
 pub async fn logout(
     State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
     jar: CookieJar,
     form: Result<Form<SessionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, PageError> {
-    let session = match logged_in(&state, &jar).await {
-        Ok(session) => session,
-        Err(redirect) => return Ok(redirect),
-    };
     let Form(form) = form?;
     verify_session_csrf(&session, &form.csrf)?;
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
@@ -206,13 +211,10 @@ struct QueuePage {
 
 pub async fn queue(
     State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
     jar: CookieJar,
     Query(query): Query<ModerationQuery>,
 ) -> Result<Response, PageError> {
-    let session = match logged_in(&state, &jar).await {
-        Ok(session) => session,
-        Err(redirect) => return Ok(redirect),
-    };
     let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
     let offset = state.config.display_utc_offset_minutes;
     let items = state
@@ -263,14 +265,11 @@ pub struct DecisionForm {
 
 pub async fn decide(
     State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
     jar: CookieJar,
     Path(id): Path<i64>,
     form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, PageError> {
-    let session = match logged_in(&state, &jar).await {
-        Ok(session) => session,
-        Err(redirect) => return Ok(redirect),
-    };
     let (_, ui) = page_language(jar, None, "tr");
     let Form(form) = form.map_err(|e| PageError::new(e.into(), ui))?;
     verify_session_csrf(&session, &form.csrf).map_err(|e| PageError::new(e, ui))?;
@@ -335,13 +334,10 @@ struct AuditPage {
 
 pub async fn audit(
     State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
     jar: CookieJar,
     Query(query): Query<ModerationQuery>,
 ) -> Result<Response, PageError> {
-    let session = match logged_in(&state, &jar).await {
-        Ok(session) => session,
-        Err(redirect) => return Ok(redirect),
-    };
     let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
     let offset = state.config.display_utc_offset_minutes;
     const PAGE: i64 = 100;
@@ -396,13 +392,10 @@ struct StatsPage {
 
 pub async fn stats(
     State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
     jar: CookieJar,
     Query(query): Query<ModerationQuery>,
 ) -> Result<Response, PageError> {
-    let session = match logged_in(&state, &jar).await {
-        Ok(session) => session,
-        Err(redirect) => return Ok(redirect),
-    };
     let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
     let days = query.days.unwrap_or(30).clamp(1, 366);
     let stats = load_stats(&state, days)

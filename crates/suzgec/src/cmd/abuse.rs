@@ -69,6 +69,22 @@ pub struct TrainAbuseArgs {
     /// Keep the last epoch's weights instead of the average over epochs.
     #[arg(long)]
     no_average: bool,
+    /// L2 shrinkage of each weight an example touches.
+    #[arg(long, default_value_t = 1e-6)]
+    l2: f32,
+    /// Scale the features by their Naive-Bayes log-count ratios (NB-SVM), with this smoothing.
+    #[arg(long)]
+    nb_smoothing: Option<f32>,
+    /// The heads whose features `--nb-smoothing` scales (all when empty).
+    #[arg(long, value_delimiter = ',')]
+    nb_heads: Vec<String>,
+    /// Add this multiple of the Naive-Bayes log-count ratios to the weights.
+    #[arg(long, default_value_t = 0.0)]
+    nb_mix: f32,
+    /// Also write the held-out tenth of OffensEval-TR train and OLID train (never trained on) as
+    /// JSON Lines into this folder, to choose the policy's thresholds on training data.
+    #[arg(long, value_name = "DIR")]
+    holdout_out: Option<PathBuf>,
     /// Weight of the Davidson examples (many, English, mostly offensive).
     #[arg(long, default_value_t = 0.2)]
     davidson_weight: f32,
@@ -279,8 +295,31 @@ pub fn train(args: &TrainAbuseArgs) -> anyhow::Result<()> {
         epochs: args.epochs,
         learning_rate: args.learning_rate,
         average: !args.no_average,
+        l2: args.l2,
+        nb_smoothing: args.nb_smoothing,
+        nb_heads: args.nb_heads.clone(),
+        nb_mix: args.nb_mix,
         ..TrainOptions::default()
     };
+    if let Some(dir) = &args.holdout_out {
+        for (file, out) in [
+            (
+                "offenseval2020-tr/train.jsonl",
+                "offenseval-tr-train-holdout.jsonl",
+            ),
+            ("olid2019-en/train.jsonl", "olid-en-train-holdout.jsonl"),
+        ] {
+            let mut lines = String::new();
+            for r in read_jsonl(&args.data.join(file))? {
+                if train::is_held_out(&classifier_text(field(&r, "text")), options.holdout) {
+                    lines.push_str(&Value::Object(r).to_string());
+                    lines.push('\n');
+                }
+            }
+            let path = dir.join(out);
+            std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
     let (model, reports) = train::train(&examples, &options).map_err(anyhow::Error::msg)?;
     eprintln!(
         "trained in {:.1}s; held-out slice:",

@@ -104,6 +104,9 @@ pub fn train(
             bad.labels.len()
         ));
     }
+    if let Some(unknown) = options.nb_heads.iter().find(|h| !options.heads.contains(h)) {
+        return Err(format!("no head {unknown:?} to scale by Naive Bayes"));
+    }
     let config = options.config;
     let features: Vec<Vec<u32>> = examples
         .iter()
@@ -366,6 +369,34 @@ mod tests {
 
     #[test]
     fn a_model_learns_a_separable_toy_task() {
+        for nb_smoothing in [None, Some(0.5)] {
+            let options = TrainOptions {
+                config: FeatureConfig {
+                    bits: 14,
+                    ..FeatureConfig::default()
+                },
+                holdout: 0.2,
+                nb_smoothing,
+                ..TrainOptions::default()
+            };
+            let (model, report) = train(&toy_examples(), &options).expect("trains");
+            assert!(report[0].auc > 0.95, "{nb_smoothing:?}: {report:?}");
+            let scorer = Scorer::new(model);
+            assert!(scorer.score("salak adam")[0] > scorer.score("guzel adam")[0]);
+        }
+    }
+
+    #[test]
+    fn naive_bayes_scaling_names_existing_heads() {
+        let options = TrainOptions {
+            nb_smoothing: Some(0.5),
+            nb_heads: vec!["no_such_head".into()],
+            ..TrainOptions::default()
+        };
+        assert!(train(&toy_examples(), &options).is_err());
+    }
+
+    fn toy_examples() -> Vec<Example> {
         let bad = ["sen salaksin", "salak herif", "tam bir salak", "salaklar"];
         let good = [
             "bugun hava guzel",
@@ -390,18 +421,7 @@ mod tests {
                 });
             }
         }
-        let options = TrainOptions {
-            config: FeatureConfig {
-                bits: 14,
-                ..FeatureConfig::default()
-            },
-            holdout: 0.2,
-            ..TrainOptions::default()
-        };
-        let (model, report) = train(&examples, &options).expect("trains");
-        assert!(report[0].auc > 0.95, "{report:?}");
-        let scorer = Scorer::new(model);
-        assert!(scorer.score("salak adam")[0] > scorer.score("guzel adam")[0]);
+        examples
     }
 
     #[test]

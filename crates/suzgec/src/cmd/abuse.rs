@@ -15,7 +15,8 @@
 //! The news sentences teach the model that talk about religion, crime and politics in plain words
 //! is not abuse; without them it learns that from tweets alone, where such words are mostly angry.
 //!
-//! TEKNOFEST 2023 has no known data licence and is never read here. Texts are given to the model
+//! TEKNOFEST 2023 has no known data licence: it is read only with `--teknofest-weight` above 0 (an
+//! experiment; the committed model is trained without it). Texts are given to the model
 //! in the core's classifier form (`Skeleton::classifier_text`), as the rules give them.
 
 use std::path::{Path, PathBuf};

@@ -35,6 +35,14 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Keep the weights averaged over the ends of the epochs rather than the last ones.
     pub average: bool,
+    /// Scale each feature by its Naive-Bayes log-count ratio (per head) before the regression
+    /// (NB-SVM); `None` for plain features. The value is the additive smoothing of the counts.
+    pub nb_smoothing: Option<f32>,
+    /// The heads whose features [`TrainOptions::nb_smoothing`] scales; empty for every head.
+    pub nb_heads: Vec<String>,
+    /// Add this multiple of the Naive-Bayes log-count ratios to the trained weights (an ensemble
+    /// of the regression and a length-normalised Naive Bayes); 0 for none.
+    pub nb_mix: f32,
 }
 
 impl Default for TrainOptions {
@@ -48,6 +56,9 @@ impl Default for TrainOptions {
             holdout: 0.1,
             seed: 1,
             average: true,
+            nb_smoothing: None,
+            nb_heads: Vec::new(),
+            nb_mix: 0.0,
         }
     }
 }
@@ -67,6 +78,16 @@ pub struct HeadReport {
     pub best_f1: (f32, f32),
 }
 
+/// Whether [`train`] holds the example of this text out of training (for calibration and the
+/// report) when it holds out the share `holdout`: a hash of the text decides, so the same text is
+/// always on the same side.
+pub fn is_held_out(text: &str, holdout: f32) -> bool {
+    let h = text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    (h % 1000) as f32 / 1000.0 < holdout
+}
+
 /// Trains a model; also returns the held-out report.
 pub fn train(
     examples: &[Example],
@@ -83,6 +104,9 @@ pub fn train(
             bad.labels.len()
         ));
     }
+    if let Some(unknown) = options.nb_heads.iter().find(|h| !options.heads.contains(h)) {
+        return Err(format!("no head {unknown:?} to scale by Naive Bayes"));
+    }
     let config = options.config;
     let features: Vec<Vec<u32>> = examples
         .iter()
@@ -92,12 +116,7 @@ pub fn train(
             out
         })
         .collect();
-    let held_out = |e: &Example| {
-        let h = e.text.bytes().fold(0x811c_9dc5u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        });
-        (h % 1000) as f32 / 1000.0 < options.holdout
-    };
+    let held_out = |e: &Example| is_held_out(&e.text, options.holdout);
     let (mut train_idx, mut hold_idx): (Vec<usize>, Vec<usize>) =
         (0..examples.len()).partition(|&i| !held_out(&examples[i]));
     if train_idx.is_empty() {
@@ -107,6 +126,30 @@ pub fn train(
         hold_idx = train_idx.clone();
     }
 
+    let ratios = if options.nb_smoothing.is_some() || options.nb_mix != 0.0 {
+        Some(nb_ratios(
+            examples,
+            &features,
+            &train_idx,
+            heads,
+            config.buckets(),
+            options.nb_smoothing.unwrap_or(1.0),
+        ))
+    } else {
+        None
+    };
+    let scaled_heads: Vec<bool> = options
+        .heads
+        .iter()
+        .map(|h| options.nb_heads.is_empty() || options.nb_heads.contains(h))
+        .collect();
+    let scaled: Option<Vec<f32>> = options.nb_smoothing.and(ratios.as_deref()).map(|r| {
+        r.iter()
+            .enumerate()
+            .map(|(at, &r)| if scaled_heads[at % heads] { r } else { 1.0 })
+            .collect()
+    });
+    let scaled = scaled.as_deref();
     let mut weights = vec![0f32; config.buckets() * heads];
     let mut squares = vec![1e-2f32; config.buckets() * heads];
     let mut bias = vec![0f32; heads];
@@ -122,7 +165,11 @@ pub fn train(
             let value = feature_value(feats.len());
             for (h, label) in example.labels.iter().enumerate() {
                 let Some(label) = label else { continue };
-                let sum: f32 = feats.iter().map(|&f| weights[f as usize * heads + h]).sum();
+                let scale = |f: u32| scaled.map_or(1.0, |r| r[f as usize * heads + h]);
+                let sum: f32 = feats
+                    .iter()
+                    .map(|&f| weights[f as usize * heads + h] * scale(f))
+                    .sum();
                 let p = sigmoid(bias[h] + value * sum);
                 let grad = (p - f32::from(u8::from(*label))) * example.weight;
                 bias_squares[h] += grad * grad;
@@ -130,6 +177,7 @@ pub fn train(
                 let g = grad * value;
                 for &f in feats {
                     let at = f as usize * heads + h;
+                    let g = g * scale(f);
                     squares[at] += g * g;
                     let w = &mut weights[at];
                     *w -= options.learning_rate * (g + options.l2 * *w) / squares[at].sqrt();
@@ -146,6 +194,16 @@ pub fn train(
     if options.average {
         weights = average;
         bias = average_bias;
+    }
+    if let Some(r) = scaled {
+        for (w, r) in weights.iter_mut().zip(r) {
+            *w *= r;
+        }
+    }
+    if let Some(r) = ratios.as_deref().filter(|_| options.nb_mix != 0.0) {
+        for (w, r) in weights.iter_mut().zip(r) {
+            *w += options.nb_mix * r;
+        }
     }
 
     let mut model_heads = Vec::with_capacity(heads);
@@ -191,6 +249,40 @@ pub fn train(
         reports.push(report(&options.heads[h], &points, slope, intercept));
     }
     Ok((model, reports))
+}
+
+/// The Naive-Bayes log-count ratio of every bucket and head, `ln((p_f/|p|) / (q_f/|q|))` over the
+/// weighted feature counts of the positive (`p`) and negative (`q`) training examples, each count
+/// smoothed by `alpha`.
+fn nb_ratios(
+    examples: &[Example],
+    features: &[Vec<u32>],
+    train_idx: &[usize],
+    heads: usize,
+    buckets: usize,
+    alpha: f32,
+) -> Vec<f32> {
+    let mut positive = vec![f64::from(alpha); buckets * heads];
+    let mut negative = vec![f64::from(alpha); buckets * heads];
+    for &i in train_idx {
+        for (h, label) in examples[i].labels.iter().enumerate() {
+            let Some(label) = label else { continue };
+            let counts = if *label { &mut positive } else { &mut negative };
+            for &f in &features[i] {
+                counts[f as usize * heads + h] += f64::from(examples[i].weight);
+            }
+        }
+    }
+    let mut ratios = vec![0f32; buckets * heads];
+    for h in 0..heads {
+        let total = |c: &[f64]| (0..buckets).map(|b| c[b * heads + h]).sum::<f64>();
+        let (p, q) = (total(&positive), total(&negative));
+        for b in 0..buckets {
+            let at = b * heads + h;
+            ratios[at] = ((positive[at] / p) / (negative[at] / q)).ln() as f32;
+        }
+    }
+    ratios
 }
 
 fn shuffle(items: &mut [usize], state: &mut u64) {
@@ -277,6 +369,34 @@ mod tests {
 
     #[test]
     fn a_model_learns_a_separable_toy_task() {
+        for nb_smoothing in [None, Some(0.5)] {
+            let options = TrainOptions {
+                config: FeatureConfig {
+                    bits: 14,
+                    ..FeatureConfig::default()
+                },
+                holdout: 0.2,
+                nb_smoothing,
+                ..TrainOptions::default()
+            };
+            let (model, report) = train(&toy_examples(), &options).expect("trains");
+            assert!(report[0].auc > 0.95, "{nb_smoothing:?}: {report:?}");
+            let scorer = Scorer::new(model);
+            assert!(scorer.score("salak adam")[0] > scorer.score("guzel adam")[0]);
+        }
+    }
+
+    #[test]
+    fn naive_bayes_scaling_names_existing_heads() {
+        let options = TrainOptions {
+            nb_smoothing: Some(0.5),
+            nb_heads: vec!["no_such_head".into()],
+            ..TrainOptions::default()
+        };
+        assert!(train(&toy_examples(), &options).is_err());
+    }
+
+    fn toy_examples() -> Vec<Example> {
         let bad = ["sen salaksin", "salak herif", "tam bir salak", "salaklar"];
         let good = [
             "bugun hava guzel",
@@ -301,18 +421,7 @@ mod tests {
                 });
             }
         }
-        let options = TrainOptions {
-            config: FeatureConfig {
-                bits: 14,
-                ..FeatureConfig::default()
-            },
-            holdout: 0.2,
-            ..TrainOptions::default()
-        };
-        let (model, report) = train(&examples, &options).expect("trains");
-        assert!(report[0].auc > 0.95, "{report:?}");
-        let scorer = Scorer::new(model);
-        assert!(scorer.score("salak adam")[0] > scorer.score("guzel adam")[0]);
+        examples
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! The news sentences teach the model that talk about religion, crime and politics in plain words
 //! is not abuse; without them it learns that from tweets alone, where such words are mostly angry.
 //!
-//! TEKNOFEST 2023 has no known data licence and is never read here. Texts are given to the model
+//! TEKNOFEST 2023 has no known data licence: it is read only with `--teknofest-weight` above 0 (an
+//! experiment; the committed model is trained without it). Texts are given to the model
 //! in the core's classifier form (`Skeleton::classifier_text`), as the rules give them.
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,36 @@ pub struct TrainAbuseArgs {
     /// Keep the last epoch's weights instead of the average over epochs.
     #[arg(long)]
     no_average: bool,
+    /// L2 shrinkage of each weight an example touches.
+    #[arg(long, default_value_t = 1e-6)]
+    l2: f32,
+    /// Scale the features by their Naive-Bayes log-count ratios (NB-SVM), with this additive
+    /// smoothing of the counts; 0 for plain features.
+    #[arg(long, default_value_t = 0.5)]
+    nb_smoothing: f32,
+    /// The heads whose features `--nb-smoothing` scales (`abusive_en` reads plain features: the
+    /// scaling did not help it on OLID).
+    #[arg(long, value_delimiter = ',', default_value = "abusive_tr,insult,hate")]
+    nb_heads: Vec<String>,
+    /// Add this multiple of the Naive-Bayes log-count ratios to the weights.
+    #[arg(long, default_value_t = 0.0)]
+    nb_mix: f32,
+    /// Also write the held-out tenth of OffensEval-TR train and OLID train (never trained on) as
+    /// JSON Lines into this folder, to choose the policy's thresholds on training data.
+    #[arg(long, value_name = "DIR")]
+    holdout_out: Option<PathBuf>,
+    /// Weight of the TEKNOFEST 2023 train examples (Turkish; data licence unknown); 0 leaves them
+    /// out, and TEKNOFEST is not read at all.
+    #[arg(long, default_value_t = 0.0)]
+    teknofest_weight: f32,
+    /// The calibrated `abusive_tr` probability that becomes 0.5 (the policy's `review_at`): the
+    /// head's calibration is shifted so that a Turkish comment goes to review from this
+    /// probability on. Chosen on the held-out slice of OffensEval-TR train (`--holdout-out`).
+    #[arg(long, default_value_t = 0.5)]
+    decision_tr: f32,
+    /// The same for `abusive_en`, chosen on the held-out slice of OLID train.
+    #[arg(long, default_value_t = 0.5)]
+    decision_en: f32,
     /// Weight of the Davidson examples (many, English, mostly offensive).
     #[arg(long, default_value_t = 0.2)]
     davidson_weight: f32,
@@ -196,6 +227,29 @@ pub fn training_examples(data: &Path, davidson_weight: f32) -> anyhow::Result<Ve
     Ok(examples)
 }
 
+/// The TEKNOFEST 2023 train examples (lower-cased, stop words and punctuation removed by the team
+/// that published them): `offensive` → abusive; INSULT → insult, RACIST and SEXIST → hate, OTHER
+/// → neither, PROFANITY → not said. The dev file is never read here.
+pub fn teknofest_examples(data: &Path, weight: f32) -> anyhow::Result<Vec<Example>> {
+    let mut examples = Vec::new();
+    for r in read_jsonl(&data.join("teknofest2023-tr/train.jsonl"))? {
+        let offensive = r.get("offensive").and_then(Value::as_i64) == Some(1);
+        let (insult, hate) = match field(&r, "target") {
+            "INSULT" => (Some(true), Some(false)),
+            "RACIST" | "SEXIST" => (Some(false), Some(true)),
+            "PROFANITY" => (None, None),
+            _ => (Some(false), Some(false)),
+        };
+        examples.push(example(
+            field(&r, "text"),
+            Lang::Tr,
+            [Some(offensive), insult, hate],
+            weight,
+        ));
+    }
+    Ok(examples)
+}
+
 /// Up to `limit` sentences of 5 to 40 words from the TTC-3600 news articles, spread evenly over
 /// the corpus, as clean examples.
 pub fn clean_news_examples(
@@ -258,6 +312,9 @@ fn best_macro_f1(scores: &[(f32, bool)]) -> (f64, f32) {
 pub fn train(args: &TrainAbuseArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut examples = training_examples(&args.data, args.davidson_weight)?;
+    if args.teknofest_weight > 0.0 {
+        examples.extend(teknofest_examples(&args.data, args.teknofest_weight)?);
+    }
     examples.extend(clean_news_examples(
         &args.corpora,
         args.clean_sentences,
@@ -279,9 +336,46 @@ pub fn train(args: &TrainAbuseArgs) -> anyhow::Result<()> {
         epochs: args.epochs,
         learning_rate: args.learning_rate,
         average: !args.no_average,
+        l2: args.l2,
+        nb_smoothing: (args.nb_smoothing > 0.0).then_some(args.nb_smoothing),
+        nb_heads: args.nb_heads.clone(),
+        nb_mix: args.nb_mix,
         ..TrainOptions::default()
     };
-    let (model, reports) = train::train(&examples, &options).map_err(anyhow::Error::msg)?;
+    if let Some(dir) = &args.holdout_out {
+        for (file, out) in [
+            (
+                "offenseval2020-tr/train.jsonl",
+                "offenseval-tr-train-holdout.jsonl",
+            ),
+            ("olid2019-en/train.jsonl", "olid-en-train-holdout.jsonl"),
+        ] {
+            let mut lines = String::new();
+            for r in read_jsonl(&args.data.join(file))? {
+                if train::is_held_out(&classifier_text(field(&r, "text")), options.holdout) {
+                    lines.push_str(&Value::Object(r).to_string());
+                    lines.push('\n');
+                }
+            }
+            let path = dir.join(out);
+            std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
+    let (mut model, reports) = train::train(&examples, &options).map_err(anyhow::Error::msg)?;
+    for (head, decision) in [
+        ("abusive_tr", args.decision_tr),
+        ("abusive_en", args.decision_en),
+    ] {
+        if !(decision > 0.0 && decision < 1.0) {
+            bail!(
+                "--decision-{} must lie strictly between 0 and 1",
+                &head[8..]
+            );
+        }
+        if let Some(h) = model.heads.iter_mut().find(|h| h.name == head) {
+            h.intercept -= (decision / (1.0 - decision)).ln();
+        }
+    }
     eprintln!(
         "trained in {:.1}s; held-out slice:",
         started.elapsed().as_secs_f32()

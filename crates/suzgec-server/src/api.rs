@@ -315,6 +315,15 @@ async fn report_comment(
     ApiJson(request): ApiJson<ReportRequest>,
 ) -> Result<StatusCode, AppError> {
     state.limits.take(Action::Report, client.ip)?;
+    // Readers see, and so report, approved comments only.
+    let shown = state
+        .store
+        .comment(id)
+        .await?
+        .is_some_and(|c| c.status == Status::Approved);
+    if !shown {
+        return Err(AppError::not_found("comment"));
+    }
     let reason: String = request.reason.chars().take(500).collect();
     state.store.report(id, &reason, &client.key).await?;
     Ok(StatusCode::ACCEPTED)

@@ -48,9 +48,14 @@ pub async fn submit(
     let limits = &state.config.limits;
     let now = suzgec_store::now_millis();
     // The per-address bucket above is each instance's own; these counts are every instance's.
+    let cap = i64::from(
+        limits
+            .comments_per_minute
+            .max(limits.comments_per_author_per_hour),
+    );
     let (by_client, by_author) = state
         .store
-        .recent_comment_counts(&client.key, now - 60_000, author, now - 3_600_000)
+        .recent_comment_counts(&client.key, now - 60_000, author, now - 3_600_000, cap)
         .await?;
     if by_client >= i64::from(limits.comments_per_minute) {
         return Err(AppError::rate_limited(60));

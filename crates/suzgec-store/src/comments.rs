@@ -312,22 +312,27 @@ impl Store {
     }
 
     /// How many comments one client (by its key) sent since one time, and one author name since
-    /// another: the flood check, shared by every instance on the database.
+    /// another, each counted up to `cap` (the limit being enforced: counting further is wasted
+    /// work): the flood check, shared by every instance on the database.
     pub async fn recent_comment_counts(
         &self,
         client_key: &str,
         client_since: i64,
         author: &str,
         author_since: i64,
+        cap: i64,
     ) -> Result<(i64, i64)> {
         let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM comments WHERE client_key = $1 AND created_at >= $2) AS by_client, \
-                    (SELECT COUNT(*) FROM comments WHERE author = $3 AND created_at >= $4) AS by_author",
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
+                     WHERE client_key = $1 AND created_at >= $2 LIMIT $5) c) AS by_client, \
+                    (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
+                     WHERE author = $3 AND created_at >= $4 LIMIT $5) a) AS by_author",
         )
         .bind(client_key)
         .bind(client_since)
         .bind(author)
         .bind(author_since)
+        .bind(cap)
         .fetch_one(&self.pool)
         .await?;
         Ok((row.try_get("by_client")?, row.try_get("by_author")?))

@@ -248,17 +248,25 @@ async fn flood_and_duplicate_checks_count_recent_comments(store: Store) {
     }
     assert_eq!(
         store
-            .recent_comment_counts("client-1", start, "Ayşe", start)
+            .recent_comment_counts("client-1", start, "Ayşe", start, 100)
             .await
             .unwrap(),
         (3, 3)
     );
     assert_eq!(
         store
-            .recent_comment_counts("client-2", start, "Veli", start)
+            .recent_comment_counts("client-2", start, "Veli", start, 100)
             .await
             .unwrap(),
         (0, 0)
+    );
+    assert_eq!(
+        store
+            .recent_comment_counts("client-1", start, "Ayşe", start, 2)
+            .await
+            .unwrap(),
+        (2, 2),
+        "counts stop at the cap"
     );
     assert!(
         store

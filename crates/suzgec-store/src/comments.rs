@@ -74,6 +74,50 @@ struct CommentRow<'a> {
     created_at: i64,
 }
 
+/// Inserts a new comment with its machine event in an open transaction and returns it as stored.
+pub(crate) async fn insert_new_comment(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    new: &NewComment,
+) -> Result<Comment> {
+    let status = Status::from_decision(new.verdict.decision);
+    let now = now_millis();
+    let row = CommentRow {
+        article_id: new.article_id,
+        parent_id: new.parent_id,
+        author: &new.author,
+        text: &new.text,
+        verdict: &new.verdict,
+        policy_version: &new.verdict.policy.version,
+        client_key: &new.client_key,
+        created_at: now,
+    };
+    let id = insert_comment(tx, &row).await?;
+    sqlx::query(
+        "INSERT INTO comment_events (comment_id, status, kind, actor, reason, at) \
+         VALUES ($1, $2, 'machine', $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(status.as_str())
+    .bind(MACHINE_ACTOR)
+    .bind(verdict_reasons(&new.verdict))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Comment {
+        id,
+        article_id: new.article_id,
+        parent_id: new.parent_id,
+        author: new.author.clone(),
+        text: new.text.clone(),
+        shown_text: new.text.clone(),
+        verdict: new.verdict.clone(),
+        policy_version: new.verdict.policy.version.clone(),
+        status,
+        created_at: now,
+        status_at: now,
+    })
+}
+
 /// Inserts a comment and the rules its verdict gives reasons for; returns its id.
 async fn insert_comment(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
@@ -115,50 +159,13 @@ async fn insert_comment(
 }
 
 impl Store {
-    /// Stores a comment with its verdict and the machine's status event, in one transaction: when
-    /// this returns, the comment is durable.
+    /// Stores a comment with its verdict and the machine's status event: when this returns, the
+    /// comment is durable. Comments that arrive together share one transaction (and one disk
+    /// sync); see [`crate::writer`].
     pub async fn add_comment(&self, new: &NewComment) -> Result<Comment> {
         refuse_nul("author", &new.author)?;
         refuse_nul("text", &new.text)?;
-        let status = Status::from_decision(new.verdict.decision);
-        let now = now_millis();
-        let mut tx = self.pool.begin().await?;
-        let row = CommentRow {
-            article_id: new.article_id,
-            parent_id: new.parent_id,
-            author: &new.author,
-            text: &new.text,
-            verdict: &new.verdict,
-            policy_version: &new.verdict.policy.version,
-            client_key: &new.client_key,
-            created_at: now,
-        };
-        let id = insert_comment(&mut tx, &row).await?;
-        sqlx::query(
-            "INSERT INTO comment_events (comment_id, status, kind, actor, reason, at) \
-             VALUES ($1, $2, 'machine', $3, $4, $5)",
-        )
-        .bind(id)
-        .bind(status.as_str())
-        .bind(MACHINE_ACTOR)
-        .bind(verdict_reasons(&new.verdict))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(Comment {
-            id,
-            article_id: new.article_id,
-            parent_id: new.parent_id,
-            author: new.author.clone(),
-            text: new.text.clone(),
-            shown_text: new.text.clone(),
-            verdict: new.verdict.clone(),
-            policy_version: new.verdict.policy.version.clone(),
-            status,
-            created_at: now,
-            status_at: now,
-        })
+        self.writer.write(new.clone()).await
     }
 
     /// The comment with this id and its current state.

@@ -14,6 +14,7 @@ mod comments;
 mod model;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod writer;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -45,6 +46,9 @@ pub enum Error {
     /// A text holds U+0000, which PostgreSQL cannot store; refused on every database alike.
     #[error("{0} contains a NUL character (U+0000)")]
     NulCharacter(&'static str),
+    /// The task that writes comments has stopped (the server is shutting down).
+    #[error("the comment writer has stopped")]
+    WriterStopped,
     /// A stored value could not be read back (a verdict that is not JSON, an unknown status).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -67,6 +71,7 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    writer: writer::Writer,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -114,7 +119,12 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        Ok(Store { pool, backend })
+        let writer = writer::Writer::start(pool.clone());
+        Ok(Store {
+            pool,
+            backend,
+            writer,
+        })
     }
 
     /// The database this store runs on.

@@ -399,3 +399,43 @@ async fn reopening_a_sqlite_file_keeps_its_comments() {
         saved.text
     );
 }
+
+async fn comments_sent_together_are_all_stored_with_their_own_ids(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let store = store.clone();
+        let new = comment(
+            article_id,
+            &format!("Okur {i}"),
+            &format!("Güzel bir haber {i}."),
+        );
+        tasks.push(tokio::spawn(async move { store.add_comment(&new).await }));
+    }
+    let mut ids = Vec::new();
+    for task in tasks {
+        let stored = task.await.expect("task").expect("stored");
+        assert_eq!(
+            store.comment(stored.id).await.unwrap().unwrap().text,
+            stored.text
+        );
+        ids.push(stored.id);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 100);
+    // A comment under an article that does not exist fails alone; the others in its batch stand.
+    let bad = comment(999_999, "Ali", "Yetim yorum.");
+    let good = comment(article_id, "Ayşe", "Son yorum.");
+    let (bad, good) = tokio::join!(store.add_comment(&bad), store.add_comment(&good));
+    assert!(bad.is_err());
+    assert!(good.is_ok());
+    assert_eq!(
+        store.approved_comments(article_id).await.unwrap().len(),
+        101
+    );
+}
+on_both_databases!(
+    group_commit,
+    comments_sent_together_are_all_stored_with_their_own_ids
+);

@@ -274,6 +274,9 @@ const VOWELLESS_FACTOR: f32 = 0.3;
 /// judged a misspelling of it rather than an abbreviation.
 const VOWELLESS_MIN_COUNT: u32 = 200;
 
+/// What squeezing lengthened letters costs before a further search on the squeezed word.
+const LENGTHENED_COST: f32 = 0.15;
+
 /// The count assumed for a correct but rare form reached by a rule (a colloquial rewrite, squeezed
 /// letters) rather than by frequency.
 const RARE_FLOOR: u32 = 30;
@@ -739,6 +742,49 @@ impl Speller {
             return Vec::new();
         }
         let mut scored: Vec<(f32, String)> = Vec::new();
+        self.score_turkish(word, &word_lower, &mut scored);
+        // Letters lengthened (`eveeetttty`, `belkideee`): the whole search again with them
+        // squeezed, so that a slip besides the lengthening is found too.
+        if squeeze(&word_lower) != word_lower {
+            for base in [squeeze(&word_lower), squeeze_to_one(&word_lower)] {
+                let mut more = Vec::new();
+                match self.check(&base) {
+                    Check::Correct => more.push((
+                        ((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.1,
+                        base.clone(),
+                    )),
+                    Check::Wrong { fix: Some(fix), .. } => {
+                        more.push((((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.2, fix))
+                    }
+                    _ => {}
+                }
+                self.score_turkish(word, &base, &mut more);
+                scored.extend(
+                    more.into_iter()
+                        .map(|(score, text)| (score - COST_WEIGHT * LENGTHENED_COST, text)),
+                );
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::with_capacity(max);
+        for (_, text) in scored {
+            if self.misspellings.get(&text).is_some() {
+                continue;
+            }
+            let text = recase(word, &text, self.language);
+            if text != word && !out.contains(&text) {
+                out.push(text);
+                if out.len() == max {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Scores the candidates for `word_lower` (`word` as typed, for its case) into `scored`.
+    fn score_turkish(&self, word: &str, word_lower: &str, scored: &mut Vec<(f32, String)>) {
+        let start = scored.len();
         let mut push = |score: f32, text: String| scored.push((score, text));
         let freq_score = |count: u32| ((count as f32) + 1.0).ln();
 
@@ -893,7 +939,7 @@ impl Speller {
             }
         }
 
-        if scored.is_empty() {
+        if scored.len() == start {
             // Nothing in the frequency model is near: a rare form. Try the dictionary on one edit
             // that typists make most: a dropped vowel, an extra letter, two letters swapped.
             for candidate in single_edits(&word_lower).into_iter().take(200) {
@@ -903,21 +949,6 @@ impl Speller {
                 }
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut out: Vec<String> = Vec::with_capacity(max);
-        for (_, text) in scored {
-            if self.misspellings.get(&text).is_some() {
-                continue;
-            }
-            let text = recase(word, &text, self.language);
-            if text != word && !out.contains(&text) {
-                out.push(text);
-                if out.len() == max {
-                    break;
-                }
-            }
-        }
-        out
     }
 }
 

@@ -152,10 +152,20 @@ impl DeleteIndex {
     }
 }
 
+/// What an edit of a word's first letter costs on top of the edit.
+const FIRST_LETTER_COST: f32 = 0.3;
+
+/// Whether `typed` for `meant` is a vowel raised before `y` as spoken (`göremiyecek` for
+/// `göremeyecek`, `başlıyacak` for `başlayacak`).
+fn raised(typed: char, meant: char, next: Option<&char>) -> bool {
+    matches!(typed, 'ı' | 'i' | 'u' | 'ü') && matches!(meant, 'a' | 'e') && next == Some(&'y')
+}
+
 /// Cost of turning `a` (as typed) into `b` (a candidate), both lower case: insertions, deletions,
 /// substitutions and swaps of neighbours cost 1, except a Turkish-letter slip (`c` for `ç`, `i`
-/// for `ı`) 0.2, a doubled letter typed or dropped (`dahaa`) 0.4, and a vowel the typist dropped
-/// (`düşündüğnü` → `düşündüğünü`) 0.5.
+/// for `ı`) 0.2, a vowel raised before `y` as spoken (`göremiyecek`) 0.3, a doubled letter typed
+/// or dropped (`dahaa`) 0.4, and a vowel the typist dropped (`düşündüğnü` → `düşündüğünü`) 0.5;
+/// an edit of the first letter costs [`FIRST_LETTER_COST`] more.
 pub(crate) fn distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -170,8 +180,10 @@ pub(crate) fn distance(a: &str, b: &str) -> f32 {
             1.0
         }
     };
+    // An edit of the first letter is rarer than one inside the word.
+    let first = |at_first: bool| if at_first { FIRST_LETTER_COST } else { 0.0 };
     for i in 1..=n {
-        d[at(i, 0)] = d[at(i - 1, 0)] + indel(&a, i);
+        d[at(i, 0)] = d[at(i - 1, 0)] + indel(&a, i) + first(i == 1);
     }
     let insert = |j: usize| {
         let doubled = indel(&b, j);
@@ -184,7 +196,7 @@ pub(crate) fn distance(a: &str, b: &str) -> f32 {
         }
     };
     for j in 1..=m {
-        d[at(0, j)] = d[at(0, j - 1)] + insert(j);
+        d[at(0, j)] = d[at(0, j - 1)] + insert(j) + first(j == 1);
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -192,12 +204,14 @@ pub(crate) fn distance(a: &str, b: &str) -> f32 {
                 0.0
             } else if fold(a[i - 1]) == fold(b[j - 1]) {
                 0.2
+            } else if raised(a[i - 1], b[j - 1], b.get(j)) {
+                0.3
             } else {
-                1.0
+                1.0 + first(i == 1 && j == 1)
             };
             let mut best = (d[at(i - 1, j - 1)] + sub)
-                .min(d[at(i - 1, j)] + indel(&a, i))
-                .min(d[at(i, j - 1)] + insert(j));
+                .min(d[at(i - 1, j)] + indel(&a, i) + first(i == 1))
+                .min(d[at(i, j - 1)] + insert(j) + first(j == 1));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[at(i - 2, j - 2)] + 1.0);
             }

@@ -790,10 +790,10 @@ impl Speller {
 
         // Words of the frequency model within two edits.
         let mut ids = Vec::new();
-        self.index().near(&word_lower, &mut ids);
+        self.index().near(word_lower, &mut ids);
         for id in &ids {
             let entry = &self.entries[*id as usize];
-            let d = distance(&word_lower, &entry.lower);
+            let d = distance(word_lower, &entry.lower);
             if d <= 2.0 {
                 push(
                     freq_score(entry.count) - COST_WEIGHT * d,
@@ -803,14 +803,14 @@ impl Speller {
         }
         // Repeated letters squeezed (`dahaaa` → `daha`, `laan` → `lan`), then its Turkish letters:
         // lengthening a letter is deliberate, so a word that differs only by it comes first.
-        let squeezed = squeeze_to_one(&word_lower);
+        let squeezed = squeeze_to_one(word_lower);
         if squeezed != word_lower {
             // Lengthened for sure: three of a letter, or a doubled last letter (`haa`).
-            let lengthened = squeeze(&word_lower) != word_lower || {
+            let lengthened = squeeze(word_lower) != word_lower || {
                 let mut rev = word_lower.chars().rev();
                 rev.next().is_some_and(|last| rev.next() == Some(last))
             };
-            for base in [squeeze(&word_lower), squeezed] {
+            for base in [squeeze(word_lower), squeezed] {
                 ids.clear();
                 self.index().same_folded(&self.entries, &base, &mut ids);
                 for id in &ids {
@@ -835,17 +835,17 @@ impl Speller {
         let letters = word_lower.chars().count();
         if letters >= 3 && vowels * 3 <= letters {
             ids.clear();
-            self.index().same_consonants(&word_lower, &mut ids);
+            self.index().same_consonants(word_lower, &mut ids);
             let starts_with_vowel = word_lower.chars().next().is_some_and(is_vowel);
             for id in &ids {
                 let entry = &self.entries[*id as usize];
                 // Only vowels added, after the first letter, and the typed letters kept.
                 if entry.lower.chars().next().is_some_and(is_vowel) != starts_with_vowel
-                    || !folded_subsequence(&word_lower, &entry.lower)
+                    || !folded_subsequence(word_lower, &entry.lower)
                 {
                     continue;
                 }
-                let d = distance(&word_lower, &entry.lower);
+                let d = distance(word_lower, &entry.lower);
                 if d <= 3.0 {
                     push(
                         freq_score(entry.count) - COST_WEIGHT * VOWELLESS_FACTOR * d,
@@ -857,7 +857,7 @@ impl Speller {
         // Colloquial endings and beginnings.
         let mut rewrites: Vec<String> = Vec::new();
         // Endings match whatever Turkish letters were typed (`olmicak` for `olmıcak`).
-        let word_folded: Vec<char> = folded(&word_lower).chars().collect();
+        let word_folded: Vec<char> = folded(word_lower).chars().collect();
         let word_chars: Vec<char> = word_lower.chars().collect();
         for (ending, replacements) in COLLOQUIAL_ENDINGS {
             let ending: Vec<char> = folded(ending).chars().collect();
@@ -913,12 +913,12 @@ impl Speller {
         }
         // A proper noun in lower case, with or without a suffix.
         if !starts_upper(word) {
-            let capital = capitalize(&word_lower, self.language);
-            if let Some(fix) = self.proper_noun_with_suffix(&word_lower) {
+            let capital = capitalize(word_lower, self.language);
+            if let Some(fix) = self.proper_noun_with_suffix(word_lower) {
                 push(freq_score(50) - COST_WEIGHT * 0.3, fix);
-            } else if !self.accepts(&word_lower) && self.dictionary.check(&capital) {
+            } else if !self.accepts(word_lower) && self.dictionary.check(&capital) {
                 push(
-                    freq_score(self.count(&word_lower)) - COST_WEIGHT * 0.2,
+                    freq_score(self.count(word_lower)) - COST_WEIGHT * 0.2,
                     capital,
                 );
             }
@@ -942,9 +942,9 @@ impl Speller {
         if scored.len() == start {
             // Nothing in the frequency model is near: a rare form. Try the dictionary on one edit
             // that typists make most: a dropped vowel, an extra letter, two letters swapped.
-            for candidate in single_edits(&word_lower).into_iter().take(200) {
+            for candidate in single_edits(word_lower).into_iter().take(200) {
                 if self.dictionary.check(&candidate) {
-                    let d = distance(&word_lower, &candidate);
+                    let d = distance(word_lower, &candidate);
                     scored.push((-COST_WEIGHT * d, candidate));
                 }
             }

@@ -274,6 +274,10 @@ const VOWELLESS_FACTOR: f32 = 0.3;
 /// judged a misspelling of it rather than an abbreviation.
 const VOWELLESS_MIN_COUNT: u32 = 200;
 
+/// The count assumed for a word the dictionary accepts but the frequency model lacks, reached by
+/// putting back a dropped vowel.
+const DICTIONARY_FLOOR: u32 = 10;
+
 /// What squeezing lengthened letters costs before a further search on the squeezed word.
 const LENGTHENED_COST: f32 = 0.15;
 
@@ -939,14 +943,18 @@ impl Speller {
             }
         }
 
-        if scored.len() == start {
-            // Nothing in the frequency model is near: a rare form. Try the dictionary on one edit
-            // that typists make most: a dropped vowel, an extra letter, two letters swapped.
-            for candidate in single_edits(word_lower).into_iter().take(200) {
-                if self.dictionary.check(&candidate) {
-                    let d = distance(word_lower, &candidate);
-                    scored.push((-COST_WEIGHT * d, candidate));
-                }
+        // Rare forms the frequency model lacks (`duramıyoruz`): the dictionary on the one edit
+        // that typists make most, a dropped vowel; when nothing in the model is near, also an
+        // extra letter or two letters swapped.
+        let nothing_near = scored.len() == start;
+        for candidate in single_edits(word_lower).into_iter().take(200) {
+            if !nothing_near && candidate.chars().count() <= word_lower.chars().count() {
+                break;
+            }
+            if self.count(&candidate) == 0 && self.dictionary.check(&candidate) {
+                let d = distance(word_lower, &candidate);
+                let floor = if nothing_near { 0 } else { DICTIONARY_FLOOR };
+                scored.push((freq_score(floor) - COST_WEIGHT * d, candidate));
             }
         }
     }

@@ -971,9 +971,13 @@ impl Speller {
         }
         let mut ids = Vec::new();
         self.index().same_folded(&self.entries, word, &mut ids);
-        if ids.is_empty() {
-            // One letter left out (`çıkmıyo` → `çıkmıyor`).
+        if ids.is_empty() && word.chars().count() >= 4 {
+            // One letter left out after the first (`çıkmıyo` → `çıkmıyor`).
             self.index().folded_or_one_more(word, &mut ids);
+            ids.retain(|id| {
+                let first = |w: &str| w.chars().next().map(crate::case::fold);
+                first(&self.entries[*id as usize].lower) == first(word)
+            });
         }
         if let Some(entry) = ids
             .iter()

@@ -730,6 +730,18 @@ mod tests {
     }
 
     #[test]
+    fn a_fused_clitic_is_found_through_lengthened_letters_and_fused_mis_is_the_evidential() {
+        assert_eq!(
+            fixes("ben de gelirim amaaa gelmem belkideee"),
+            vec![pair("amaaa", "ama"), pair("belkideee", "belki de")]
+        );
+        assert_eq!(
+            fixes("o da geliyomus"),
+            vec![pair("geliyomus", "geliyormuş")]
+        );
+    }
+
+    #[test]
     fn bende_is_a_locative_unless_the_verb_agrees_with_ben() {
         assert_eq!(fixes("Bende geleceğim."), vec![pair("Bende", "Ben de")]);
         assert_eq!(

@@ -795,9 +795,11 @@ impl Speller {
         // Words of the frequency model within two edits.
         let mut ids = Vec::new();
         self.index().near(word_lower, &mut ids);
+        let mut closest = f32::MAX;
         for id in &ids {
             let entry = &self.entries[*id as usize];
             let d = distance(word_lower, &entry.lower);
+            closest = closest.min(d);
             if d <= 2.0 {
                 push(
                     freq_score(entry.count) - COST_WEIGHT * d,
@@ -947,7 +949,13 @@ impl Speller {
         // that typists make most, a dropped vowel; when nothing in the model is near, also an
         // extra letter or two letters swapped.
         let nothing_near = scored.len() == start;
+        // Not worth the dictionary's time when the model has the word with other letters only
+        // (`cok` → `çok`).
+        let letters_only = closest <= 0.5;
         for candidate in single_edits(word_lower).into_iter().take(200) {
+            if letters_only {
+                break;
+            }
             if !nothing_near && candidate.chars().count() <= word_lower.chars().count() {
                 break;
             }

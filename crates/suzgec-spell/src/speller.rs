@@ -238,6 +238,7 @@ const COLLOQUIAL_ENDINGS: &[(&str, &[&str])] = &[
     ("ıycak", &["ayacak", "yacak"]),
     ("iycez", &["eyeceğiz", "yeceğiz"]),
     ("ıycaz", &["ayacağız", "yacağız"]),
+    ("yim", &["yeyim", "yayım"]),
     ("iyim", &["eyim", "eyeyim"]),
     ("ıyım", &["ayım", "ayayım"]),
     ("uyum", &["ayım"]),
@@ -252,6 +253,37 @@ const COLLOQUIAL_BEGINNINGS: &[(&str, &str)] = &[
     ("diil", "değil"),
     ("deil", "değil"),
 ];
+
+/// The future tense as spoken inside a word, folded (`olmıcaktı`, `gelicekler`), and its
+/// written forms.
+const COLLOQUIAL_FUTURE: &[(&str, &[&str])] = &[
+    ("icak", &["acak", "ayacak", "yacak"]),
+    ("icek", &["ecek", "eyecek", "yecek"]),
+    ("icag", &["acağ", "ayacağ", "yacağ"]),
+    ("iceg", &["eceğ", "eyeceğ", "yeceğ"]),
+];
+
+/// How far a candidate made only by shrinking repeated letters (`laan` → `lan`) is preferred, in
+/// units of edit cost.
+const SQUEEZE_BONUS: f32 = 0.3;
+
+/// The share of edit cost counted for a word found by its consonants when few vowels were typed.
+const VOWELLESS_FACTOR: f32 = 0.3;
+
+/// How often a word must occur in the frequency model for its consonants alone (`bnm`) to be
+/// judged a misspelling of it rather than an abbreviation.
+const VOWELLESS_MIN_COUNT: u32 = 200;
+
+/// The count assumed for a word the dictionary accepts but the frequency model lacks, reached by
+/// putting back a dropped vowel.
+const DICTIONARY_FLOOR: u32 = 10;
+
+/// What squeezing lengthened letters costs before a further search on the squeezed word.
+const LENGTHENED_COST: f32 = 0.15;
+
+/// The count assumed for a correct but rare form reached by a rule (a colloquial rewrite, squeezed
+/// letters) rather than by frequency.
+const RARE_FLOOR: u32 = 30;
 
 /// How much a candidate's kind of edit counts against its frequency when ranking (natural-log
 /// units of word frequency per unit of cost).
@@ -540,6 +572,17 @@ impl Speller {
             };
         }
         if !has_vowel(&word_lower)
+            && word_lower.chars().count() >= 3
+            && !ABBREVIATIONS.contains(&word_lower.as_str())
+            && self.vowelless_word(&word_lower)
+        {
+            // A frequent word typed without its vowels (`bnm` for `benim`).
+            return Check::Wrong {
+                kind: ErrorKind::Misspelling,
+                fix: None,
+            };
+        }
+        if !has_vowel(&word_lower)
             || word_lower.chars().count() <= 2
             || ABBREVIATIONS.contains(&word_lower.as_str())
             || is_laughter(&word_lower)
@@ -554,6 +597,19 @@ impl Speller {
             kind: ErrorKind::Misspelling,
             fix: None,
         }
+    }
+
+    /// Whether a frequent word has the consonants of `lower` (which has no vowel) in the same
+    /// order, with only vowels added after its first letter.
+    fn vowelless_word(&self, lower: &str) -> bool {
+        let mut ids = Vec::new();
+        self.index().same_consonants(lower, &mut ids);
+        ids.iter().any(|id| {
+            let entry = &self.entries[*id as usize];
+            entry.count >= VOWELLESS_MIN_COUNT
+                && !entry.lower.chars().next().is_some_and(is_vowel)
+                && folded_subsequence(lower, &entry.lower)
+        })
     }
 
     fn listed(&self, word: &str, listed: &crate::Listed) -> Check {
@@ -690,15 +746,60 @@ impl Speller {
             return Vec::new();
         }
         let mut scored: Vec<(f32, String)> = Vec::new();
+        self.score_turkish(word, &word_lower, &mut scored);
+        // Letters lengthened (`eveeetttty`, `belkideee`): the whole search again with them
+        // squeezed, so that a slip besides the lengthening is found too.
+        if squeeze(&word_lower) != word_lower {
+            for base in [squeeze(&word_lower), squeeze_to_one(&word_lower)] {
+                let mut more = Vec::new();
+                match self.check(&base) {
+                    Check::Correct => more.push((
+                        ((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.1,
+                        base.clone(),
+                    )),
+                    Check::Wrong { fix: Some(fix), .. } => {
+                        more.push((((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.2, fix))
+                    }
+                    _ => {}
+                }
+                self.score_turkish(word, &base, &mut more);
+                scored.extend(
+                    more.into_iter()
+                        .map(|(score, text)| (score - COST_WEIGHT * LENGTHENED_COST, text)),
+                );
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::with_capacity(max);
+        for (_, text) in scored {
+            if self.misspellings.get(&text).is_some() {
+                continue;
+            }
+            let text = recase(word, &text, self.language);
+            if text != word && !out.contains(&text) {
+                out.push(text);
+                if out.len() == max {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Scores the candidates for `word_lower` (`word` as typed, for its case) into `scored`.
+    fn score_turkish(&self, word: &str, word_lower: &str, scored: &mut Vec<(f32, String)>) {
+        let start = scored.len();
         let mut push = |score: f32, text: String| scored.push((score, text));
         let freq_score = |count: u32| ((count as f32) + 1.0).ln();
 
         // Words of the frequency model within two edits.
         let mut ids = Vec::new();
-        self.index().near(&word_lower, &mut ids);
+        self.index().near(word_lower, &mut ids);
+        let mut closest = f32::MAX;
         for id in &ids {
             let entry = &self.entries[*id as usize];
-            let d = distance(&word_lower, &entry.lower);
+            let d = distance(word_lower, &entry.lower);
+            closest = closest.min(d);
             if d <= 2.0 {
                 push(
                     freq_score(entry.count) - COST_WEIGHT * d,
@@ -706,17 +807,54 @@ impl Speller {
                 );
             }
         }
-        // Repeated letters squeezed (`dahaaa` → `daha`), then its Turkish letters.
-        let squeezed = squeeze_to_one(&word_lower);
+        // Repeated letters squeezed (`dahaaa` → `daha`, `laan` → `lan`), then its Turkish letters:
+        // lengthening a letter is deliberate, so a word that differs only by it comes first.
+        let squeezed = squeeze_to_one(word_lower);
         if squeezed != word_lower {
-            for base in [squeeze(&word_lower), squeezed] {
+            // Lengthened for sure: three of a letter, or a doubled last letter (`haa`).
+            let lengthened = squeeze(word_lower) != word_lower || {
+                let mut rev = word_lower.chars().rev();
+                rev.next().is_some_and(|last| rev.next() == Some(last))
+            };
+            for base in [squeeze(word_lower), squeezed] {
                 ids.clear();
-                self.index().same_folded(&base, &mut ids);
+                self.index().same_folded(&self.entries, &base, &mut ids);
                 for id in &ids {
                     let entry = &self.entries[*id as usize];
                     let d = distance(&base, &entry.lower);
                     push(
-                        freq_score(entry.count) - COST_WEIGHT * (0.3 + d),
+                        freq_score(entry.count) - COST_WEIGHT * (d - SQUEEZE_BONUS),
+                        entry.form.clone(),
+                    );
+                }
+                if ids.is_empty() && base != word_lower && lengthened && self.accepts(&base) {
+                    push(
+                        freq_score(RARE_FLOOR) - COST_WEIGHT * (0.1 - SQUEEZE_BONUS),
+                        base,
+                    );
+                }
+            }
+        }
+        // Vowels left out (`msj` → `mesaj`, `istyrm` → `istiyorum`): in a word with few vowels, the
+        // words with the same consonants, each left-out vowel cheap.
+        let vowels = word_lower.chars().filter(|c| is_vowel(*c)).count();
+        let letters = word_lower.chars().count();
+        if letters >= 3 && vowels * 3 <= letters {
+            ids.clear();
+            self.index().same_consonants(word_lower, &mut ids);
+            let starts_with_vowel = word_lower.chars().next().is_some_and(is_vowel);
+            for id in &ids {
+                let entry = &self.entries[*id as usize];
+                // Only vowels added, after the first letter, and the typed letters kept.
+                if entry.lower.chars().next().is_some_and(is_vowel) != starts_with_vowel
+                    || !folded_subsequence(word_lower, &entry.lower)
+                {
+                    continue;
+                }
+                let d = distance(word_lower, &entry.lower);
+                if d <= 3.0 {
+                    push(
+                        freq_score(entry.count) - COST_WEIGHT * VOWELLESS_FACTOR * d,
                         entry.form.clone(),
                     );
                 }
@@ -725,7 +863,7 @@ impl Speller {
         // Colloquial endings and beginnings.
         let mut rewrites: Vec<String> = Vec::new();
         // Endings match whatever Turkish letters were typed (`olmicak` for `olmıcak`).
-        let word_folded: Vec<char> = folded(&word_lower).chars().collect();
+        let word_folded: Vec<char> = folded(word_lower).chars().collect();
         let word_chars: Vec<char> = word_lower.chars().collect();
         for (ending, replacements) in COLLOQUIAL_ENDINGS {
             let ending: Vec<char> = folded(ending).chars().collect();
@@ -734,6 +872,21 @@ impl Speller {
                     .iter()
                     .collect();
                 rewrites.extend(replacements.iter().map(|r| format!("{stem}{r}")));
+            }
+        }
+        // The future tense typed as spoken inside a word (`olmıcaktı` → `olmayacaktı`).
+        for (spoken, written) in COLLOQUIAL_FUTURE {
+            let spoken: Vec<char> = spoken.chars().collect();
+            let n = spoken.len();
+            if word_folded.len() < n + 3 {
+                continue;
+            }
+            for at in 2..=word_folded.len() - n - 1 {
+                if word_folded[at..at + n] == spoken[..] {
+                    let stem: String = word_chars[..at].iter().collect();
+                    let rest: String = word_chars[at + n..].iter().collect();
+                    rewrites.extend(written.iter().map(|w| format!("{stem}{w}{rest}")));
+                }
             }
         }
         // `-yo-` inside a word for `-yor-` (`yatıyoduk` → `yatıyorduk`).
@@ -760,17 +913,18 @@ impl Speller {
         }
         for rewrite in rewrites {
             if let Some((text, count)) = self.known_phrase(&rewrite) {
-                push(freq_score(count) - COST_WEIGHT * 0.25, text);
+                // Inflected forms are rare in any corpus; their stem's pattern is what counts.
+                push(freq_score(count.max(RARE_FLOOR)) - COST_WEIGHT * 0.25, text);
             }
         }
         // A proper noun in lower case, with or without a suffix.
         if !starts_upper(word) {
-            let capital = capitalize(&word_lower, self.language);
-            if let Some(fix) = self.proper_noun_with_suffix(&word_lower) {
+            let capital = capitalize(word_lower, self.language);
+            if let Some(fix) = self.proper_noun_with_suffix(word_lower) {
                 push(freq_score(50) - COST_WEIGHT * 0.3, fix);
-            } else if !self.accepts(&word_lower) && self.dictionary.check(&capital) {
+            } else if !self.accepts(word_lower) && self.dictionary.check(&capital) {
                 push(
-                    freq_score(self.count(&word_lower)) - COST_WEIGHT * 0.2,
+                    freq_score(self.count(word_lower)) - COST_WEIGHT * 0.2,
                     capital,
                 );
             }
@@ -791,44 +945,48 @@ impl Speller {
             }
         }
 
-        if scored.is_empty() {
-            // Nothing in the frequency model is near: a rare form. Try the dictionary on one edit
-            // that typists make most: a dropped vowel, an extra letter, two letters swapped.
-            for candidate in single_edits(&word_lower).into_iter().take(200) {
-                if self.dictionary.check(&candidate) {
-                    let d = distance(&word_lower, &candidate);
-                    scored.push((-COST_WEIGHT * d, candidate));
-                }
+        // Rare forms the frequency model lacks (`duramıyoruz`): the dictionary on the one edit
+        // that typists make most, a dropped vowel; when nothing in the model is near, also an
+        // extra letter or two letters swapped.
+        let nothing_near = scored.len() == start;
+        // Not worth the dictionary's time when the model has the word with other letters only
+        // (`cok` → `çok`).
+        let letters_only = closest <= 0.5;
+        for candidate in single_edits(word_lower).into_iter().take(200) {
+            if letters_only {
+                break;
+            }
+            if !nothing_near && candidate.chars().count() <= word_lower.chars().count() {
+                break;
+            }
+            if self.count(&candidate) == 0 && self.dictionary.check(&candidate) {
+                let d = distance(word_lower, &candidate);
+                let floor = if nothing_near { 0 } else { DICTIONARY_FLOOR };
+                scored.push((freq_score(floor) - COST_WEIGHT * d, candidate));
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut out: Vec<String> = Vec::with_capacity(max);
-        for (_, text) in scored {
-            if self.misspellings.get(&text).is_some() {
-                continue;
-            }
-            let text = recase(word, &text, self.language);
-            if text != word && !out.contains(&text) {
-                out.push(text);
-                if out.len() == max {
-                    break;
-                }
-            }
-        }
-        out
     }
 }
 
 impl Speller {
     /// `word` (lower case) as a known word: itself when accepted, else the most frequent word of
-    /// the model with the same letters less Turkish marks (`degil` → `değil`), else a listed
+    /// the model with the same letters less Turkish marks (`degil` → `değil`), else the most
+    /// frequent with one more letter (`çıkmıyo` → `çıkmıyor`), else a listed
     /// misspelling's correction (`deil` → `değil`).
     pub fn known_form(&self, word: &str) -> Option<String> {
         if self.accepts(word) {
             return Some(word.to_owned());
         }
         let mut ids = Vec::new();
-        self.index().same_folded(word, &mut ids);
+        self.index().same_folded(&self.entries, word, &mut ids);
+        if ids.is_empty() && word.chars().count() >= 4 {
+            // One letter left out after the first (`çıkmıyo` → `çıkmıyor`).
+            self.index().folded_or_one_more(word, &mut ids);
+            ids.retain(|id| {
+                let first = |w: &str| w.chars().next().map(crate::case::fold);
+                first(&self.entries[*id as usize].lower) == first(word)
+            });
+        }
         if let Some(entry) = ids
             .iter()
             .map(|id| &self.entries[*id as usize])
@@ -845,16 +1003,19 @@ impl Speller {
         let mut out = String::with_capacity(phrase.len() + 4);
         let mut first_count = None;
         for word in phrase.split(' ') {
-            let (form, count) = if self.accepts(word) {
-                (word.to_owned(), self.count(word))
-            } else {
-                let mut ids = Vec::new();
-                self.index().same_folded(word, &mut ids);
-                let entry = ids
-                    .iter()
-                    .map(|id| &self.entries[*id as usize])
-                    .max_by_key(|e| e.count)?;
-                (entry.form.clone(), entry.count)
+            // The most frequent word with these letters, Turkish marks aside; the word as typed
+            // when the model has none (`baslayacağım` → `başlayacağım`).
+            let mut ids = Vec::new();
+            self.index().same_folded(&self.entries, word, &mut ids);
+            let restored = ids
+                .iter()
+                .map(|id| &self.entries[*id as usize])
+                .max_by_key(|e| e.count);
+            let (form, count) = match restored {
+                Some(entry) if entry.count > self.count(word) => (entry.form.clone(), entry.count),
+                _ if self.accepts(word) => (word.to_owned(), self.count(word)),
+                Some(entry) => (entry.form.clone(), entry.count),
+                None => return None,
             };
             if !out.is_empty() {
                 out.push(' ');
@@ -889,6 +1050,15 @@ fn single_edits(word: &str) -> Vec<String> {
         out.push(c.into_iter().collect());
     }
     out
+}
+
+/// Whether the letters of `short` appear in `long` in order, Turkish marks aside.
+fn folded_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars().map(crate::case::fold);
+    short
+        .chars()
+        .map(crate::case::fold)
+        .all(|c| long.any(|l| l == c))
 }
 
 /// Whether `c` is a letter of the Latin script (the scripts these dictionaries know).
@@ -1022,6 +1192,10 @@ mod tests {
             ("güzl", "güzel"),
             ("ümraniyede", "Ümraniye'de"),
             ("napıyosun", "ne yapıyorsun"),
+            ("gelmicekti", "gelmeyecekti"),
+            ("okuyim", "okuyayım"),
+            ("güzeeel", "güzel"),
+            ("kardşm", "kardeşim"),
         ] {
             assert_eq!(tr.suggest(typed, 1), vec![meant.to_owned()], "{typed}");
         }

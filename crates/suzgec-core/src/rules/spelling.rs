@@ -289,9 +289,15 @@ impl Spelling {
                     // an idiom rather than a typo made twice.
                 }
                 Check::Wrong { kind, fix: None } => {
-                    if turkish
-                        && let Some((clitic, fix)) = orthography::split_fused(speller, word, &lower)
-                    {
+                    // A clitic fused and lengthened (`belkideee` → `belki de`).
+                    let squeezed = squeeze_lengthened(&lower);
+                    let fused = |w: &str, l: &str| orthography::split_fused(speller, w, l);
+                    let split = fused(word, &lower).or_else(|| {
+                        (squeezed != lower)
+                            .then(|| fused(&squeezed, &squeezed))
+                            .flatten()
+                    });
+                    if turkish && let Some((clitic, fix)) = split {
                         out.push(error(
                             token.chars.clone(),
                             SpellingErrorKind::of_clitic(clitic),
@@ -320,6 +326,27 @@ impl Spelling {
         }
         out
     }
+}
+
+/// `lower` with a letter typed three times or more, or doubled at the end, cut to one
+/// (`belkideee` → `belkide`); unchanged otherwise.
+fn squeeze_lengthened(lower: &str) -> String {
+    // A dotted capital İ lowered as `i` and a combining dot.
+    let chars: Vec<char> = lower.replace("i\u{307}", "i").chars().collect();
+    let tripled = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    let doubled_end = chars.len() >= 2 && chars[chars.len() - 1] == chars[chars.len() - 2];
+    if !tripled && !doubled_end {
+        return lower.to_owned();
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut prev = None;
+    for c in chars {
+        if prev != Some(c) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 /// Whether the word at token `at` is repeated right before or after it, without a doubled letter.
@@ -700,6 +727,18 @@ mod tests {
             "Bu haberi okuyunca çok üzüldüm, yetkililerin gereğini yapması gerekiyor, geçmiş olsunn"
         )
         .is_none());
+    }
+
+    #[test]
+    fn a_fused_clitic_is_found_through_lengthened_letters_and_fused_mis_is_the_evidential() {
+        assert_eq!(
+            fixes("ben de gelirim amaaa gelmem belkideee"),
+            vec![pair("amaaa", "ama"), pair("belkideee", "belki de")]
+        );
+        assert_eq!(
+            fixes("o da geliyomus"),
+            vec![pair("geliyomus", "geliyormuş")]
+        );
     }
 
     #[test]

@@ -102,6 +102,11 @@ pub fn split_fused(speller: &Speller, word: &str, lower: &str) -> Option<(Clitic
     let mut forms: Vec<&str> = MI_FORMS.to_vec();
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     for form in forms {
+        if form == "mis" {
+            // Fused, `-mis` is far more often the evidential `-miş` typed without its `ş`
+            // (`biliyormus` → `biliyormuş`) than the particle's short form.
+            continue;
+        }
         for harmony in ['ı', 'i', 'u', 'ü'] {
             let particle: String = form
                 .chars()

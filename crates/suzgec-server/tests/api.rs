@@ -345,6 +345,7 @@ async fn moderators_work_the_queue_and_every_decision_is_logged(db: &TestDatabas
     );
     assert_eq!(queue[0]["comment"]["id"], approved_id);
     assert_eq!(queue[0]["reports"], 1);
+    assert_eq!(queue[0]["report_reasons"], json!(["bence hakaret"]));
 
     let decision_path = format!("/api/v1/moderation/comments/{approved_id}/decision");
     let (status, decided) = app
@@ -764,8 +765,12 @@ async fn moderators_log_in_and_decide_from_the_pages(db: &TestDatabase) {
     app.moderator("zeynep", "correct horse battery").await;
     let (_, created) = submit(&app, "Ayşe", GOOD_TURKISH).await;
     let id = created["id"].as_i64().unwrap();
-    app.post_json(&format!("/api/v1/comments/{id}/report"), None, &json!({}))
-        .await;
+    app.post_json(
+        &format!("/api/v1/comments/{id}/report"),
+        None,
+        &json!({"reason": "kaba bir dil var"}),
+    )
+    .await;
 
     let (status, _) = app.page("/moderation").await;
     assert_eq!(status, 303, "the queue needs a login");
@@ -800,6 +805,10 @@ async fn moderators_log_in_and_decide_from_the_pages(db: &TestDatabase) {
     assert_eq!(status, 200);
     assert!(queue.contains(&format!("id=\"item-{id}\"")), "{queue}");
     assert!(queue.contains("1 okur bildirimi"));
+    assert!(
+        queue.contains("<li>“kaba bir dil var”</li>"),
+        "the reader's words"
+    );
     let session_csrf = csrf_of(&queue);
     let forged = app
         .client

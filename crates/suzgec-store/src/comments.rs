@@ -205,16 +205,38 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(QueueItem {
-                    comment: comment_from_row(row)?,
-                    article_slug: row.try_get("article_slug")?,
-                    article_title: row.try_get("article_title")?,
-                    reports: row.try_get("reports")?,
-                })
-            })
-            .collect()
+        let mut items = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let comment = comment_from_row(row)?;
+            let reports: i64 = row.try_get("reports")?;
+            let report_reasons = if reports > 0 {
+                self.open_report_reasons(comment.id).await?
+            } else {
+                Vec::new()
+            };
+            items.push(QueueItem {
+                comment,
+                article_slug: row.try_get("article_slug")?,
+                article_title: row.try_get("article_title")?,
+                reports,
+                report_reasons,
+            });
+        }
+        Ok(items)
+    }
+
+    /// The reasons readers gave in reports since the last moderator decision, newest first.
+    async fn open_report_reasons(&self, comment_id: i64) -> Result<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT r.reason FROM comment_reports r WHERE r.comment_id = $1 AND r.reason <> '' \
+             AND r.at > COALESCE((SELECT MAX(m.at) FROM comment_events m \
+                                  WHERE m.comment_id = $1 AND m.kind = 'moderator'), 0) \
+             ORDER BY r.id DESC LIMIT 5",
+        )
+        .bind(comment_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|row| Ok(row.try_get("reason")?)).collect()
     }
 
     /// Records a moderator's decision as a new event and returns the comment's new state. A

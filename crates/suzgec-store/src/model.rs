@@ -272,6 +272,8 @@ pub struct QueueItem {
     pub article_title: String,
     /// Reader reports since the last moderator decision.
     pub reports: i64,
+    /// What those readers wrote, newest first (empty reasons left out; at most five).
+    pub report_reasons: Vec<String>,
 }
 
 /// One line of the audit log: an event with the comment and article it concerns.

@@ -192,6 +192,7 @@ async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
         .find(|q| q.comment.id == approved.id)
         .expect("a reported comment is queued");
     assert_eq!(item.reports, 1);
+    assert_eq!(item.report_reasons, ["hakaret"]);
     assert_eq!(item.article_slug, "haber");
     std::thread::sleep(std::time::Duration::from_millis(5));
     let kept = ModeratorDecision {

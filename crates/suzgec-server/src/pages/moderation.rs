@@ -197,6 +197,7 @@ struct QueueView {
     machine: &'static str,
     status: &'static str,
     reports: i64,
+    report_reasons: Vec<String>,
     suggested_text: Option<String>,
 }
 
@@ -236,6 +237,7 @@ pub async fn queue(
                 machine: ui.decision(comment.verdict.decision.as_str()),
                 status: ui.status(comment.status),
                 reports: item.reports,
+                report_reasons: item.report_reasons,
                 suggested_text: comment.verdict.suggested_text.clone(),
                 text: comment.shown_text,
             }

@@ -97,7 +97,7 @@ pub async fn submit(
     let verdict = state.check(&submission.text, None, None).await?;
     let comment = state
         .store
-        .add_comment(&NewComment {
+        .add_comment(NewComment {
             article_id: article.id,
             parent_id,
             author: author.to_owned(),

@@ -67,21 +67,19 @@ impl AppState {
             .filter(|l| !l.is_empty())
             .map(str::parse::<Language>)
             .transpose()?;
-        self.moderator(policy)?;
+        let name = policy.unwrap_or(DEFAULT_POLICY);
+        let moderator = self.moderator(Some(name))?;
         let verdict = if text.chars().count() > BLOCKING_CHECK_CHARS {
-            let state = self.clone();
-            let text = text.to_owned();
-            let policy = policy.map(str::to_owned);
-            tokio::task::spawn_blocking(move || {
-                state
-                    .moderator(policy.as_deref())?
-                    .check(&text, language)
-                    .map_err(AppError::from)
+            let moderators = Arc::clone(&self.moderators);
+            let (text, name) = (text.to_owned(), name.to_owned());
+            tokio::task::spawn_blocking(move || match moderators.get(&name) {
+                Some(moderator) => moderator.check(&text, language).map_err(AppError::from),
+                None => Err(AppError::internal("policy vanished")),
             })
             .await
             .map_err(AppError::internal)??
         } else {
-            self.moderator(policy)?.check(text, language)?
+            moderator.check(text, language)?
         };
         self.metrics.record_verdict(&verdict);
         Ok(verdict)

@@ -162,10 +162,10 @@ impl Store {
     /// Stores a comment with its verdict and the machine's status event: when this returns, the
     /// comment is durable. Comments that arrive together share one transaction (and one disk
     /// sync); see [`crate::writer`].
-    pub async fn add_comment(&self, new: &NewComment) -> Result<Comment> {
+    pub async fn add_comment(&self, new: NewComment) -> Result<Comment> {
         refuse_nul("author", &new.author)?;
         refuse_nul("text", &new.text)?;
-        self.writer.write(new.clone()).await
+        self.writer.write(new).await
     }
 
     /// The comment with this id and its current state.
@@ -325,9 +325,6 @@ impl Store {
     /// Records a reader's report; an approved comment with reports returns to the queue.
     pub async fn report(&self, comment_id: i64, reason: &str, client_key: &str) -> Result<()> {
         refuse_nul("reason", reason)?;
-        if self.comment(comment_id).await?.is_none() {
-            return Err(Error::NotFound("comment"));
-        }
         sqlx::query(
             "INSERT INTO comment_reports (comment_id, reason, client_key, at) VALUES ($1, $2, $3, $4)",
         )
@@ -336,7 +333,13 @@ impl Store {
         .bind(client_key)
         .bind(now_millis())
         .execute(&self.pool)
-        .await?;
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                Error::NotFound("comment")
+            }
+            _ => Error::Database(e),
+        })?;
         Ok(())
     }
 

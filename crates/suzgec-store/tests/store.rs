@@ -108,18 +108,18 @@ async fn comments_keep_text_verbatim_and_status_from_the_verdict(store: Store) {
     let nasty =
         "<script>alert('x')</script> '; DROP TABLE comments; -- \u{202E}abc 👩‍👩‍👧 \u{7}\u{1b}[31m";
     let good = store
-        .add_comment(&comment(article_id, "Ayşe", "Çok güzel bir haber olmuş."))
+        .add_comment(comment(article_id, "Ayşe", "Çok güzel bir haber olmuş."))
         .await
         .unwrap();
     assert_eq!(good.status, Status::Approved);
     let shouting = store
-        .add_comment(&comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
+        .add_comment(comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
         .await
         .unwrap();
     assert_eq!(shouting.verdict.decision, Decision::Reject);
     assert_eq!(shouting.status, Status::Rejected);
     let stored_nasty = store
-        .add_comment(&comment(article_id, "<b>x</b>", nasty))
+        .add_comment(comment(article_id, "<b>x</b>", nasty))
         .await
         .unwrap();
     let read = store.comment(stored_nasty.id).await.unwrap().unwrap();
@@ -128,7 +128,7 @@ async fn comments_keep_text_verbatim_and_status_from_the_verdict(store: Store) {
     assert_eq!(read.verdict, stored_nasty.verdict);
 
     let with_nul = store
-        .add_comment(&comment(article_id, "Ali", "a\u{0}b"))
+        .add_comment(comment(article_id, "Ali", "a\u{0}b"))
         .await;
     assert!(matches!(
         with_nul,
@@ -152,7 +152,7 @@ on_both_databases!(
 async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
     let article_id = article(&store, "haber").await;
     let rejected = store
-        .add_comment(&comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
+        .add_comment(comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ"))
         .await
         .unwrap();
     let decided = store
@@ -179,13 +179,17 @@ async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
     assert_eq!(history[1].actor, "mod");
 
     let approved = store
-        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .add_comment(comment(article_id, "Ayşe", "Güzel bir haber."))
         .await
         .unwrap();
     store
         .report(approved.id, "hakaret", "reader")
         .await
         .unwrap();
+    assert!(matches!(
+        store.report(999_999, "hakaret", "reader").await,
+        Err(suzgec_store::Error::NotFound("comment"))
+    ));
     let queue = store.queue(10).await.unwrap();
     let item = queue
         .iter()
@@ -243,7 +247,7 @@ async fn flood_and_duplicate_checks_count_recent_comments(store: Store) {
     let start = suzgec_store::now_millis();
     for _ in 0..3 {
         store
-            .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+            .add_comment(comment(article_id, "Ayşe", "Güzel bir haber."))
             .await
             .unwrap();
     }
@@ -287,12 +291,12 @@ on_both_databases!(flood, flood_and_duplicate_checks_count_recent_comments);
 async fn export_and_import_keep_comments_and_histories(store: Store) {
     let article_id = article(&store, "haber").await;
     let parent = store
-        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .add_comment(comment(article_id, "Ayşe", "Güzel bir haber."))
         .await
         .unwrap();
     let mut reply = comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ YAZILMIŞ");
     reply.parent_id = Some(parent.id);
-    let reply = store.add_comment(&reply).await.unwrap();
+    let reply = store.add_comment(reply).await.unwrap();
     store
         .decide(
             reply.id,
@@ -390,7 +394,7 @@ async fn reopening_a_sqlite_file_keeps_its_comments() {
     let store = Store::connect(&db.url).await.unwrap();
     let article_id = article(&store, "haber").await;
     let saved = store
-        .add_comment(&comment(article_id, "Ayşe", "Güzel bir haber."))
+        .add_comment(comment(article_id, "Ayşe", "Güzel bir haber."))
         .await
         .unwrap();
     store.close().await;
@@ -411,7 +415,7 @@ async fn comments_sent_together_are_all_stored_with_their_own_ids(store: Store) 
             &format!("Okur {i}"),
             &format!("Güzel bir haber {i}."),
         );
-        tasks.push(tokio::spawn(async move { store.add_comment(&new).await }));
+        tasks.push(tokio::spawn(async move { store.add_comment(new).await }));
     }
     let mut ids = Vec::new();
     for task in tasks {
@@ -428,7 +432,7 @@ async fn comments_sent_together_are_all_stored_with_their_own_ids(store: Store) 
     // A comment under an article that does not exist fails alone; the others in its batch stand.
     let bad = comment(999_999, "Ali", "Yetim yorum.");
     let good = comment(article_id, "Ayşe", "Son yorum.");
-    let (bad, good) = tokio::join!(store.add_comment(&bad), store.add_comment(&good));
+    let (bad, good) = tokio::join!(store.add_comment(bad), store.add_comment(good));
     assert!(bad.is_err());
     assert!(good.is_ok());
     assert_eq!(

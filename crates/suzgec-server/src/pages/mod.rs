@@ -110,12 +110,17 @@ pub fn verify_csrf(state: &AppState, jar: &CookieJar, token: &str) -> Result<(),
         .map(|cookie| keyed_hash(&state.secret, "csrf", cookie.value()));
     match expected {
         Some(expected) if secrets_equal(&expected, token) => Ok(()),
-        _ => Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "form_expired",
-            "the form's CSRF token does not match",
-        )),
+        _ => Err(csrf_refused()),
     }
+}
+
+/// The answer to a form whose CSRF token does not match.
+pub fn csrf_refused() -> AppError {
+    AppError::new(
+        StatusCode::FORBIDDEN,
+        "form_expired",
+        "the form's CSRF token does not match",
+    )
 }
 
 /// The language a page is shown in: `?lang=`, else the reader's cookie, else `fallback`. Returns

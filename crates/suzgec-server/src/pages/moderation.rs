@@ -13,8 +13,8 @@ use serde::Deserialize;
 use suzgec_store::{EventKind, Session};
 
 use super::{
-    PageError, ReasonView, Segment, csrf_token, page_language, reason_views, render, segments,
-    verify_csrf,
+    PageError, ReasonView, Segment, csrf_refused, csrf_token, page_language, reason_views, render,
+    segments, verify_csrf,
 };
 use crate::api::{load_stats, moderator_decision};
 use crate::auth::{
@@ -158,11 +158,7 @@ fn verify_session_csrf(session: &Session, token: &str) -> Result<(), AppError> {
     if secrets_equal(&session.csrf_token, token) {
         Ok(())
     } else {
-        Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "form_expired",
-            "the form's CSRF token does not match",
-        ))
+        Err(csrf_refused())
     }
 }
 

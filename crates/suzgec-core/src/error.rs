@@ -19,6 +19,9 @@ pub enum Error {
     /// A policy file is not valid TOML or does not fit the policy's shape.
     #[error("invalid policy: {0}")]
     Policy(#[from] toml::de::Error),
+    /// A policy setting outside the rules' sections has a bad value.
+    #[error("invalid policy: {0}")]
+    PolicySetting(String),
     /// A rule's section of the policy has a bad value.
     #[error("invalid settings for rule `{rule}`: {message}")]
     RuleSettings {
@@ -44,7 +47,9 @@ impl Error {
         match self {
             Error::EmptyText => "empty_text",
             Error::TextTooLong { .. } => "text_too_long",
-            Error::Policy(_) | Error::RuleSettings { .. } => "invalid_policy",
+            Error::Policy(_) | Error::PolicySetting(_) | Error::RuleSettings { .. } => {
+                "invalid_policy"
+            }
             Error::UnknownRule(_) => "unknown_rule",
             Error::UnknownLanguage(_) => "unknown_language",
             Error::Lexicon(_) => "invalid_word_list",

@@ -102,9 +102,50 @@ pub struct Policy {
     /// The site's word lists.
     #[serde(default)]
     pub words: SiteWords,
+    /// How the abuse rules' classifiers run.
+    #[serde(default)]
+    pub classifier: ClassifierSettings,
     /// Each rule's section; a rule without one is off.
     #[serde(default)]
     pub rules: BTreeMap<RuleId, RuleSettings>,
+}
+
+/// How the `insult`, `offensive` and `belief_attack` rules consult their classifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifierSettings {
+    /// Ask the encoder (a fine-tuned transformer, slower) for a second opinion on the comments
+    /// the fast classifier is unsure about.
+    #[serde(default = "default_encoder")]
+    pub encoder: bool,
+    /// The fast classifier's probabilities, lowest and highest, that count as unsure.
+    #[serde(default = "default_encoder_band")]
+    pub encoder_band: [f32; 2],
+}
+
+fn default_encoder() -> bool {
+    true
+}
+
+fn default_encoder_band() -> [f32; 2] {
+    [0.2, 0.8]
+}
+
+impl Default for ClassifierSettings {
+    fn default() -> Self {
+        ClassifierSettings {
+            encoder: default_encoder(),
+            encoder_band: default_encoder_band(),
+        }
+    }
+}
+
+impl ClassifierSettings {
+    /// Whether the encoder is asked about a comment the fast classifier gives `probability`.
+    pub fn asks_encoder(&self, probability: f32) -> bool {
+        let [low, high] = self.encoder_band;
+        self.encoder && (low..=high).contains(&probability)
+    }
 }
 
 fn default_max_chars() -> usize {
@@ -115,6 +156,12 @@ impl Policy {
     /// Parses a policy from TOML and checks its thresholds.
     pub fn from_toml(text: &str) -> Result<Self, Error> {
         let policy: Policy = toml::from_str(text)?;
+        let [low, high] = policy.classifier.encoder_band;
+        if !(0.0..=1.0).contains(&low) || !(0.0..=1.0).contains(&high) || low > high {
+            return Err(Error::PolicySetting(
+                "classifier.encoder_band must be [low, high] with 0 <= low <= high <= 1".into(),
+            ));
+        }
         for (&rule, settings) in &policy.rules {
             let valid = |x: f32| (0.0..=1.0).contains(&x);
             if !valid(settings.reject_at)
@@ -208,5 +255,22 @@ mod tests {
         let policy = Policy::from_toml("name='x'\nversion='1'\n[rules.all_caps]\naction='off'")
             .expect("parses");
         assert_eq!(policy.enabled_rules().count(), 0);
+    }
+
+    #[test]
+    fn the_encoder_band_is_checked_and_bounds_the_second_opinion() {
+        let settings = Policy::default().classifier;
+        assert!(settings.encoder);
+        assert!(settings.asks_encoder(0.5) && settings.asks_encoder(0.2));
+        assert!(!settings.asks_encoder(0.1) && !settings.asks_encoder(0.95));
+        let off = Policy::from_toml("name='x'\nversion='1'\n[classifier]\nencoder=false")
+            .expect("parses");
+        assert!(!off.classifier.asks_encoder(0.5));
+        for band in ["[0.8, 0.2]", "[-0.1, 0.5]", "[0.5, 1.5]"] {
+            let text = format!("name='x'\nversion='1'\n[classifier]\nencoder_band={band}");
+            let error = Policy::from_toml(&text).expect_err(band);
+            assert_eq!(error.code(), "invalid_policy");
+        }
+        assert!(Policy::from_toml("name='x'\nversion='1'\n[classifier]\nencoderr=true").is_err());
     }
 }

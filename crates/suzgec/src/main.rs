@@ -57,6 +57,8 @@ enum TrainCommand {
     Abuse(cmd::abuse::TrainAbuseArgs),
     /// The spelling suggester's word-frequency model, from correct Turkish text.
     Spell(cmd::spell::TrainSpellArgs),
+    /// The abuse encoder's training data: the labelled texts as the encoder's piece ids.
+    EncoderData(cmd::encoder::EncoderDataArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +82,9 @@ fn main() -> ExitCode {
         }
         Command::Train(TrainCommand::Spell(args)) => {
             cmd::spell::train(args).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::EncoderData(args)) => {
+            cmd::encoder::data(args).map(|()| ExitCode::SUCCESS)
         }
         Command::Policy(command) => cmd::policy::run(command),
     };

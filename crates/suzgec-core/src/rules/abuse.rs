@@ -9,12 +9,14 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use suzgec_classify::Scorer;
+use suzgec_encoder::Encoder;
 
 use crate::Error;
 use crate::lexicon::{AbuseCategory, AbuseTag, BeliefTag, Hit, Lexicon, Lexicons, Severity};
-use crate::policy::Policy;
+use crate::policy::{ClassifierSettings, Policy};
 use crate::text::{Analysis, skeleton_of};
 use crate::verdict::{Language, Span};
 
@@ -23,10 +25,10 @@ use crate::verdict::{Language, Span};
 /// About 3% of OLID's English tweets are this unsure.
 const UNSURE_LANGUAGE: f32 = 0.3;
 
-/// The classifier's calibrated probabilities for one comment.
+/// The fast classifier's calibrated probabilities for one comment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scores {
-    /// Offensive in any way.
+    /// Offensive in any way (see [`Evidence::abusive`] for the encoder's second opinion).
     pub abusive: f32,
     /// Name-calling aimed at a person.
     pub insult: f32,
@@ -41,8 +43,10 @@ pub struct Evidence {
     pub abuse: Vec<Hit<'static, AbuseTag>>,
     /// Hits of the belief lexicon.
     pub beliefs: Vec<Hit<'static, BeliefTag>>,
-    /// The classifier's scores, when the embedded model loads.
+    /// The fast classifier's scores, when the embedded model loads.
     pub scores: Option<Scores>,
+    /// The encoder's probability that the comment is abusive, computed on first use.
+    encoder: OnceLock<Option<f32>>,
 }
 
 impl Evidence {
@@ -93,7 +97,29 @@ impl Evidence {
             abuse,
             beliefs: lexicons.beliefs.find(analysis),
             scores,
+            encoder: OnceLock::new(),
         }
+    }
+
+    /// The probability that the comment is abusive: the fast classifier's, or, where it is unsure
+    /// and the policy asks for the encoder, the mean of both (the encoder runs once per comment).
+    pub fn abusive(&self, analysis: &Analysis<'_>, settings: &ClassifierSettings) -> Option<f32> {
+        let fast = self.scores?.abusive;
+        if !settings.asks_encoder(fast) {
+            return Some(fast);
+        }
+        Some(match self.encoder_probability(analysis) {
+            Some(encoder) => (fast + encoder) / 2.0,
+            None => fast,
+        })
+    }
+
+    /// The encoder's probability that the comment is abusive, when its model loads.
+    pub fn encoder_probability(&self, analysis: &Analysis<'_>) -> Option<f32> {
+        *self.encoder.get_or_init(|| {
+            let encoder = Encoder::embedded().ok()?;
+            encoder.probability(analysis.text()).ok()
+        })
     }
 }
 
@@ -218,6 +244,34 @@ mod tests {
             "{terms:?}"
         );
         assert!(Evidence::of(&analysis).scores.is_some());
+    }
+
+    #[test]
+    fn the_encoder_is_asked_only_inside_the_band() {
+        let analysis = Analysis::new("Bu yorumu yazan kişi gerçekten çok tuhaf biri", None);
+        let evidence = Evidence::of(&analysis);
+        let fast = evidence.scores.expect("classifier loads").abusive;
+        let encoder = evidence
+            .encoder_probability(&analysis)
+            .expect("encoder loads");
+        let always = ClassifierSettings {
+            encoder: true,
+            encoder_band: [0.0, 1.0],
+        };
+        let abusive = evidence.abusive(&analysis, &always).expect("scored");
+        assert!((abusive - (fast + encoder) / 2.0).abs() < 1e-6);
+        let off = ClassifierSettings {
+            encoder: false,
+            ..always
+        };
+        assert_eq!(evidence.abusive(&analysis, &off), Some(fast));
+        let never = ClassifierSettings {
+            encoder: true,
+            encoder_band: [fast + 0.01, 1.0].map(|x: f32| x.min(1.0)),
+        };
+        if fast < 0.99 {
+            assert_eq!(evidence.abusive(&analysis, &never), Some(fast));
+        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::abuse::{Evidence, SiteWords, lexicon_confidence, spans};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::{BeliefKind, BeliefTag, Hit};
+use crate::policy::ClassifierSettings;
 use crate::text::Analysis;
 use crate::verdict::{Message, RuleId};
 
@@ -65,6 +66,7 @@ fn default_classifier_weight() -> f32 {
 pub struct BeliefAttack {
     settings: Settings,
     site: SiteWords,
+    classifier: ClassifierSettings,
 }
 
 impl BeliefAttack {
@@ -80,6 +82,7 @@ impl BeliefAttack {
         Ok(BeliefAttack {
             settings,
             site: SiteWords::new(context.policy)?,
+            classifier: context.policy.classifier,
         })
     }
 
@@ -137,8 +140,11 @@ impl Rule for BeliefAttack {
         }
         let classifier = evidence
             .scores
-            .filter(|_| !targets.is_empty())
-            .map(|s| s.abusive.max(s.hate) * self.settings.classifier_weight);
+            .filter(|_| !targets.is_empty() && self.settings.classifier)
+            .and_then(|s| {
+                let abusive = evidence.abusive(text, &self.classifier)?;
+                Some(abusive.max(s.hate) * self.settings.classifier_weight)
+            });
         if let Some(score) = classifier.filter(|_| self.settings.classifier)
             && score > confidence
         {

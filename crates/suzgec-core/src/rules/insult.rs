@@ -16,6 +16,7 @@ use super::abuse::{
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::AbuseCategory;
+use crate::policy::ClassifierSettings;
 use crate::text::Analysis;
 use crate::verdict::{Message, RuleId};
 
@@ -39,6 +40,7 @@ fn default_classifier() -> bool {
 pub struct Insult {
     settings: Settings,
     site: SiteWords,
+    classifier: ClassifierSettings,
 }
 
 impl Insult {
@@ -47,6 +49,7 @@ impl Insult {
         Ok(Insult {
             settings: context.settings.params(RuleId::Insult)?,
             site: SiteWords::new(context.policy)?,
+            classifier: context.policy.classifier,
         })
     }
 }
@@ -64,7 +67,7 @@ impl Rule for Insult {
             .scores
             .filter(|s| self.settings.classifier && s.insult >= s.hate)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
-            .map(|s| s.abusive);
+            .and_then(|_| evidence.abusive(text, &self.classifier));
         let (confidence, spans) = match (lexicon, classifier) {
             (None, None) => {
                 return Outcome {

@@ -17,6 +17,7 @@ use super::abuse::{
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::AbuseCategory;
+use crate::policy::ClassifierSettings;
 use crate::text::Analysis;
 use crate::verdict::{Message, RuleId};
 
@@ -40,6 +41,7 @@ fn default_classifier() -> bool {
 pub struct Offensive {
     settings: Settings,
     site: SiteWords,
+    classifier: ClassifierSettings,
 }
 
 impl Offensive {
@@ -48,6 +50,7 @@ impl Offensive {
         Ok(Offensive {
             settings: context.settings.params(RuleId::Offensive)?,
             site: SiteWords::new(context.policy)?,
+            classifier: context.policy.classifier,
         })
     }
 }
@@ -65,7 +68,7 @@ impl Rule for Offensive {
             .scores
             .filter(|s| self.settings.classifier && s.hate > s.insult)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
-            .map(|s| s.abusive);
+            .and_then(|_| evidence.abusive(text, &self.classifier));
         let (confidence, spans) = match (lexicon, classifier) {
             (None, None) => {
                 return Outcome {

@@ -126,7 +126,7 @@ fn example(text: &str, lang: Lang, labels: [Option<bool>; 3], weight: f32) -> Ex
     }
 }
 
-fn read_jsonl(path: &Path) -> anyhow::Result<Vec<serde_json::Map<String, Value>>> {
+pub fn read_jsonl(path: &Path) -> anyhow::Result<Vec<serde_json::Map<String, Value>>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
@@ -138,12 +138,12 @@ fn read_jsonl(path: &Path) -> anyhow::Result<Vec<serde_json::Map<String, Value>>
         .collect()
 }
 
-fn field<'r>(record: &'r serde_json::Map<String, Value>, name: &str) -> &'r str {
+pub fn field<'r>(record: &'r serde_json::Map<String, Value>, name: &str) -> &'r str {
     record.get(name).and_then(Value::as_str).unwrap_or("")
 }
 
 /// The texts of a one-column CSV file with a header (quoted fields may span lines).
-fn read_csv_column(path: &Path) -> anyhow::Result<Vec<String>> {
+pub fn read_csv_column(path: &Path) -> anyhow::Result<Vec<String>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut rows = Vec::new();

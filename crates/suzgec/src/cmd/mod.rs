@@ -3,6 +3,7 @@
 pub mod abuse;
 pub mod check;
 pub mod detect;
+pub mod encoder;
 pub mod eval;
 pub mod jsonl;
 pub mod policy;

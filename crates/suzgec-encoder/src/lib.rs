@@ -1,0 +1,155 @@
+//! A small multilingual transformer, fine-tuned by Süzgeç to tell offensive comments from clean
+//! ones, for the comments the fast linear classifier is unsure about.
+//!
+//! The network is multilingual-e5-small (12 layers, 384 wide; MIT licence) cut down to the
+//! vocabulary pieces Turkish and English comments use, fine-tuned on the project's training sets
+//! and stored with 8-bit weights (`data/abuse/encoder.safetensors`, see its README for the command
+//! that made it). [`Encoder::probability`] runs it on one comment on the CPU.
+
+mod error;
+mod model;
+mod tokenizer;
+
+pub use error::Error;
+pub use model::{Config, Network};
+pub use tokenizer::{Specials, Tokenizer};
+
+/// Comments longer than this many windows of pieces are scored on their first windows only.
+const MAX_WINDOWS: usize = 4;
+
+/// The tokenizer and network of a model file.
+pub struct Encoder {
+    tokenizer: Tokenizer,
+    network: Network,
+}
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoder")
+            .field("config", &self.network.config())
+            .field("vocabulary", &self.tokenizer.len())
+            .finish()
+    }
+}
+
+impl Encoder {
+    /// Loads a model file (see the `model` module for its layout).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Encoder, Error> {
+        let (tokenizer, network) = model::read(bytes, false)?;
+        let network = network.ok_or_else(|| Error::Invalid("no network".into()))?;
+        Ok(Encoder { tokenizer, network })
+    }
+
+    /// Only the tokenizer of a model file (to prepare training data).
+    pub fn tokenizer_from_bytes(bytes: &[u8]) -> Result<Tokenizer, Error> {
+        Ok(model::read(bytes, true)?.0)
+    }
+
+    /// The tokenizer.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// The piece ids the network reads for `text`: `<s>`, the pieces, `</s>`, in windows of at
+    /// most `max_positions` (at most four windows).
+    pub fn windows(&self, text: &str) -> Vec<Vec<u32>> {
+        let config = self.network.config();
+        let specials = config.specials;
+        let width = config.max_positions.saturating_sub(2).max(1);
+        let pieces = self.tokenizer.encode(text);
+        pieces
+            .chunks(width)
+            .take(MAX_WINDOWS)
+            .map(|chunk| {
+                let mut ids = Vec::with_capacity(chunk.len() + 2);
+                ids.push(specials.bos);
+                ids.extend_from_slice(chunk);
+                ids.push(specials.eos);
+                ids
+            })
+            .collect()
+    }
+
+    /// The probability that `text` is offensive: the highest over its windows.
+    pub fn probability(&self, text: &str) -> Result<f32, Error> {
+        let mut best = f32::NEG_INFINITY;
+        for ids in self.windows(text) {
+            best = best.max(self.network.logit(&ids)?);
+        }
+        Ok(1.0 / (1.0 + (-best).exp()))
+    }
+}
+
+/// The model shipped in `data/abuse/encoder.safetensors`.
+static EMBEDDED: &[u8] = include_bytes!("../../../data/abuse/encoder.safetensors");
+
+impl Encoder {
+    /// The shipped encoder, loaded on first use (about a tenth of a second) and shared.
+    pub fn embedded() -> Result<&'static Encoder, &'static Error> {
+        static ENCODER: std::sync::OnceLock<Result<Encoder, Error>> = std::sync::OnceLock::new();
+        ENCODER
+            .get_or_init(|| Encoder::from_bytes(EMBEDDED))
+            .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let encoder = Encoder::embedded().expect("the embedded model loads");
+        let config = encoder.network.config();
+        assert_eq!((config.hidden, config.layers), (384, 12));
+        assert!(encoder.tokenizer().len() > 30_000);
+    }
+
+    #[test]
+    fn abuse_scores_higher_than_plain_talk() {
+        let encoder = Encoder::embedded().expect("loads");
+        let pairs = [
+            (
+                "Sen tam bir şerefsizsin, defol git buradan",
+                "Haberi okudum, belediyenin kararı bence yerinde",
+            ),
+            (
+                "You are a pathetic idiot and everyone hates you",
+                "The council approved the new library budget today",
+            ),
+        ];
+        for (bad, good) in pairs {
+            let bad_p = encoder.probability(bad).expect("scores");
+            let good_p = encoder.probability(good).expect("scores");
+            assert!(
+                bad_p > 0.7 && good_p < 0.3,
+                "{bad}: {bad_p}, {good}: {good_p}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_text_is_read_in_at_most_four_windows() {
+        let encoder = Encoder::embedded().expect("loads");
+        let text = "Bu konuda söylenecek çok şey var ama kısaca geçelim. ".repeat(200);
+        let windows = encoder.windows(&text);
+        assert_eq!(windows.len(), MAX_WINDOWS);
+        let config = encoder.network.config();
+        for ids in &windows {
+            assert!(ids.len() <= config.max_positions);
+            assert_eq!(ids.first(), Some(&config.specials.bos));
+            assert_eq!(ids.last(), Some(&config.specials.eos));
+        }
+        assert!(encoder.probability(&text).is_ok());
+        assert_eq!(encoder.windows("").len(), 1);
+        assert!(encoder.probability("").is_ok());
+    }
+
+    #[test]
+    fn a_broken_model_file_is_an_error() {
+        assert!(Encoder::from_bytes(b"").is_err());
+        assert!(Encoder::from_bytes(&[0xff; 64]).is_err());
+        let truncated = &EMBEDDED[..EMBEDDED.len() / 2];
+        assert!(Encoder::from_bytes(truncated).is_err());
+    }
+}

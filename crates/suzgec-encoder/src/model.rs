@@ -1,0 +1,289 @@
+//! The stored encoder and its forward pass.
+//!
+//! The model file is a safetensors file. Its metadata holds the configuration (`config`), the
+//! vocabulary's pieces (`pieces`, a JSON list) and normalisation map (`normalisation`, code point →
+//! code points). Its tensors: `vocab.scores`; the word embeddings `emb.word` in 4-bit blocks of 32
+//! (`u8`, two values a byte: value `j` of a block in the low nibble of byte `j`, value `j + 16` in
+//! its high nibble, each `(nibble - 8) × scale`) with an `f32` scale per block (`emb.word.scale`);
+//! positions, token type, layer norms and biases as `f32`;
+//! each linear weight `lN.{q,k,v,ao,fi,fo}.w` as `i8` `[out, in]` with a scale per output row; the
+//! classification head `head.w`, `head.b` over the mean of the last layer's token vectors.
+
+use std::collections::HashMap;
+
+use candle_core::{Device, Module, Tensor};
+use candle_nn::{LayerNorm, Linear};
+use safetensors::{Dtype, SafeTensors};
+
+use crate::error::Error;
+use crate::tokenizer::{Specials, Tokenizer};
+
+/// The shape of the network.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Config {
+    /// Width of the token vectors.
+    pub hidden: usize,
+    /// Transformer layers.
+    pub layers: usize,
+    /// Attention heads per layer.
+    pub heads: usize,
+    /// Width of the feed-forward layer.
+    pub ffn: usize,
+    /// Layer norm epsilon.
+    pub eps: f64,
+    /// Longest input in pieces, the two special pieces included.
+    pub max_positions: usize,
+    /// The special pieces.
+    pub specials: Specials,
+}
+
+struct Layer {
+    query: Linear,
+    key: Linear,
+    value: Linear,
+    attention_out: Linear,
+    attention_norm: LayerNorm,
+    inner: Linear,
+    outer: Linear,
+    output_norm: LayerNorm,
+}
+
+/// Values per block of the 4-bit word embeddings.
+const BLOCK: usize = 32;
+
+/// The network: embeddings, transformer layers and a one-logit head.
+pub struct Network {
+    config: Config,
+    /// 4-bit word embeddings, `hidden / 2` bytes a piece.
+    words: Vec<u8>,
+    /// One scale per block of 32 values, `hidden / 32` a piece.
+    word_scales: Vec<f32>,
+    positions: Tensor,
+    token_type: Tensor,
+    embedding_norm: LayerNorm,
+    layers: Vec<Layer>,
+    head: Linear,
+}
+
+/// Reads the tensors of a safetensors file by name.
+struct Tensors<'a> {
+    file: SafeTensors<'a>,
+}
+
+impl Tensors<'_> {
+    fn raw(&self, name: &str, dtype: Dtype, shape: &[usize]) -> Result<&[u8], Error> {
+        let view = self
+            .file
+            .tensor(name)
+            .map_err(|_| Error::Invalid(format!("tensor `{name}` is missing")))?;
+        if view.dtype() != dtype || view.shape() != shape {
+            return Err(Error::Invalid(format!(
+                "tensor `{name}` is {:?} {:?}, expected {dtype:?} {shape:?}",
+                view.dtype(),
+                view.shape()
+            )));
+        }
+        Ok(view.data())
+    }
+
+    fn floats(&self, name: &str, shape: &[usize]) -> Result<Vec<f32>, Error> {
+        let raw = self.raw(name, Dtype::F32, shape)?;
+        Ok(raw
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
+
+    fn bytes(&self, name: &str, shape: &[usize]) -> Result<Vec<i8>, Error> {
+        let raw = self.raw(name, Dtype::I8, shape)?;
+        Ok(raw.iter().map(|&b| b as i8).collect())
+    }
+
+    fn nibbles(&self, name: &str, shape: &[usize]) -> Result<Vec<u8>, Error> {
+        Ok(self.raw(name, Dtype::U8, shape)?.to_vec())
+    }
+
+    fn tensor(&self, name: &str, shape: &[usize]) -> Result<Tensor, Error> {
+        Ok(Tensor::from_vec(
+            self.floats(name, shape)?,
+            shape,
+            &Device::Cpu,
+        )?)
+    }
+
+    /// An `i8` matrix with a scale per row, as `f32`.
+    fn scaled_rows(&self, name: &str, rows: usize, cols: usize) -> Result<Tensor, Error> {
+        let values = self.bytes(name, &[rows, cols])?;
+        let scales = self.floats(&format!("{name}.scale"), &[rows])?;
+        let floats: Vec<f32> = values
+            .chunks_exact(cols)
+            .zip(&scales)
+            .flat_map(|(row, &s)| row.iter().map(move |&v| f32::from(v) * s))
+            .collect();
+        Ok(Tensor::from_vec(floats, (rows, cols), &Device::Cpu)?)
+    }
+
+    fn linear(&self, name: &str, rows: usize, cols: usize) -> Result<Linear, Error> {
+        Ok(Linear::new(
+            self.scaled_rows(&format!("{name}.w"), rows, cols)?,
+            Some(self.tensor(&format!("{name}.b"), &[rows])?),
+        ))
+    }
+
+    fn norm(&self, name: &str, width: usize, eps: f64) -> Result<LayerNorm, Error> {
+        Ok(LayerNorm::new(
+            self.tensor(&format!("{name}.w"), &[width])?,
+            self.tensor(&format!("{name}.b"), &[width])?,
+            eps,
+        ))
+    }
+}
+
+/// Reads a model file: its tokenizer and, unless `tokenizer_only`, its network.
+pub fn read(bytes: &[u8], tokenizer_only: bool) -> Result<(Tokenizer, Option<Network>), Error> {
+    let (_, header) = SafeTensors::read_metadata(bytes)?;
+    let metadata = header
+        .metadata()
+        .as_ref()
+        .ok_or_else(|| Error::Invalid("no metadata".into()))?;
+    let field = |name: &str| {
+        metadata
+            .get(name)
+            .ok_or_else(|| Error::Invalid(format!("metadata `{name}` is missing")))
+    };
+    let config: Config = serde_json::from_str(field("config")?)?;
+    let pieces: Vec<String> = serde_json::from_str(field("pieces")?)?;
+    let normalisation: HashMap<u32, Vec<u32>> = serde_json::from_str(field("normalisation")?)?;
+    let chars = |cps: &[u32]| cps.iter().filter_map(|&c| char::from_u32(c)).collect();
+    let normalisation = normalisation
+        .iter()
+        .filter_map(|(&from, to)| Some((char::from_u32(from)?, chars(to))))
+        .collect();
+    let tensors = Tensors {
+        file: SafeTensors::deserialize(bytes)?,
+    };
+    let vocabulary = pieces.len();
+    let scores = tensors.floats("vocab.scores", &[vocabulary])?;
+    let tokenizer = Tokenizer::new(pieces, scores, normalisation, config.specials);
+    if tokenizer_only {
+        return Ok((tokenizer, None));
+    }
+    let (h, f, eps) = (config.hidden, config.ffn, config.eps);
+    if config.heads == 0 || h % config.heads != 0 || h % BLOCK != 0 {
+        return Err(Error::Invalid(format!(
+            "{h} wide does not split in {} heads and blocks of {BLOCK}",
+            config.heads
+        )));
+    }
+    let layers = (0..config.layers)
+        .map(|l| {
+            Ok(Layer {
+                query: tensors.linear(&format!("l{l}.q"), h, h)?,
+                key: tensors.linear(&format!("l{l}.k"), h, h)?,
+                value: tensors.linear(&format!("l{l}.v"), h, h)?,
+                attention_out: tensors.linear(&format!("l{l}.ao"), h, h)?,
+                attention_norm: tensors.norm(&format!("l{l}.aln"), h, eps)?,
+                inner: tensors.linear(&format!("l{l}.fi"), f, h)?,
+                outer: tensors.linear(&format!("l{l}.fo"), h, f)?,
+                output_norm: tensors.norm(&format!("l{l}.oln"), h, eps)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let network = Network {
+        config,
+        words: tensors.nibbles("emb.word", &[vocabulary, h / 2])?,
+        word_scales: tensors.floats("emb.word.scale", &[vocabulary, h / BLOCK])?,
+        positions: tensors.tensor("emb.pos", &[config.max_positions, h])?,
+        token_type: tensors.tensor("emb.type", &[h])?,
+        embedding_norm: tensors.norm("emb.ln", h, eps)?,
+        layers,
+        head: Linear::new(
+            tensors.tensor("head.w", &[1, h])?,
+            Some(tensors.tensor("head.b", &[1])?),
+        ),
+    };
+    Ok((tokenizer, Some(network)))
+}
+
+impl Network {
+    /// The shape of the network.
+    pub fn config(&self) -> Config {
+        self.config
+    }
+
+    /// The logit of one sequence of piece ids (special pieces included, at most
+    /// `max_positions`).
+    pub fn logit(&self, ids: &[u32]) -> Result<f32, Error> {
+        let h = self.config.hidden;
+        let n = ids.len();
+        let mut embedded = vec![0.0f32; n * h];
+        let blocks = h / BLOCK;
+        for (&id, out) in ids.iter().zip(embedded.chunks_exact_mut(h)) {
+            let id = id as usize;
+            let (Some(row), Some(scales)) = (
+                self.words.get(id * h / 2..(id + 1) * h / 2),
+                self.word_scales.get(id * blocks..(id + 1) * blocks),
+            ) else {
+                return Err(Error::Invalid(format!(
+                    "piece {id} is out of the vocabulary"
+                )));
+            };
+            for ((bytes, &scale), out) in row
+                .chunks_exact(BLOCK / 2)
+                .zip(scales)
+                .zip(out.chunks_exact_mut(BLOCK))
+            {
+                let (low, high) = out.split_at_mut(BLOCK / 2);
+                for ((&byte, low), high) in bytes.iter().zip(low).zip(high) {
+                    *low = (f32::from(byte & 0x0f) - 8.0) * scale;
+                    *high = (f32::from(byte >> 4) - 8.0) * scale;
+                }
+            }
+        }
+        let words = Tensor::from_vec(embedded, (n, h), &Device::Cpu)?;
+        let positions = self.positions.narrow(0, 0, n)?;
+        let x = words.add(&positions)?.broadcast_add(&self.token_type)?;
+        let mut x = self.embedding_norm.forward(&x)?;
+        for layer in &self.layers {
+            x = self.layer(layer, &x)?;
+        }
+        let pooled = x.mean_keepdim(0)?;
+        let logit = self
+            .head
+            .forward(&pooled)?
+            .flatten_all()?
+            .to_vec1::<f32>()?;
+        logit
+            .first()
+            .copied()
+            .ok_or_else(|| Error::Invalid("empty output".into()))
+    }
+
+    fn layer(&self, layer: &Layer, x: &Tensor) -> Result<Tensor, Error> {
+        let (n, h) = x.dims2()?;
+        let heads = self.config.heads;
+        let width = h / heads;
+        let split = |t: Tensor| -> Result<Tensor, Error> {
+            Ok(t.reshape((n, heads, width))?
+                .transpose(0, 1)?
+                .contiguous()?)
+        };
+        let q = split(layer.query.forward(x)?)?;
+        let k = split(layer.key.forward(x)?)?;
+        let v = split(layer.value.forward(x)?)?;
+        let scores = (q.matmul(&k.t()?)? / (width as f64).sqrt())?;
+        let weights = candle_nn::ops::softmax_last_dim(&scores)?;
+        let attended = weights
+            .matmul(&v)?
+            .transpose(0, 1)?
+            .contiguous()?
+            .reshape((n, h))?;
+        let x = layer
+            .attention_norm
+            .forward(&(layer.attention_out.forward(&attended)? + x)?)?;
+        let inner = layer.inner.forward(&x)?.gelu_erf()?;
+        Ok(layer
+            .output_norm
+            .forward(&(layer.outer.forward(&inner)? + &x)?)?)
+    }
+}

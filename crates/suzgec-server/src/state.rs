@@ -69,7 +69,10 @@ impl AppState {
             .transpose()?;
         let name = policy.unwrap_or(DEFAULT_POLICY);
         let moderator = self.moderator(Some(name))?;
-        let verdict = if text.chars().count() > BLOCKING_CHECK_CHARS {
+        // The abuse encoder takes tens of milliseconds of a core: never on an async worker.
+        let slow =
+            moderator.policy().classifier.encoder || text.chars().count() > BLOCKING_CHECK_CHARS;
+        let verdict = if slow {
             let moderators = Arc::clone(&self.moderators);
             let (text, name) = (text.to_owned(), name.to_owned());
             tokio::task::spawn_blocking(move || match moderators.get(&name) {

@@ -10,12 +10,61 @@ mod error;
 mod model;
 mod tokenizer;
 
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 pub use error::Error;
 pub use model::{Config, Network};
 pub use tokenizer::{Specials, Tokenizer};
 
 /// Comments longer than this many windows of pieces are scored on their first windows only.
 const MAX_WINDOWS: usize = 4;
+
+/// Encoder runs in progress, all encoders together.
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+/// At most this many runs at once; [`Encoder::try_probability`] declines the others.
+static PARALLEL_LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// The threads the encoder runs on once [`limit_parallel_runs`] is called.
+static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+
+/// Sets how many encoder runs may go on at once in this process (at least one) and, on the first
+/// call, gives the encoder a pool of that many threads: its matrix products then use those threads
+/// and no others. A server calls it so that under load the encoder takes some of the cores and
+/// the fast path keeps the rest; without it there is no limit and the encoder runs on the
+/// caller's thread (its matrix products on the global thread pool).
+pub fn limit_parallel_runs(runs: usize) {
+    let runs = runs.max(1);
+    PARALLEL_LIMIT.store(runs, Ordering::Relaxed);
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(runs)
+            .thread_name(|i| format!("suzgec-encoder-{i}"))
+            .build()
+            .ok()
+    });
+}
+
+/// A run counted in [`RUNNING`] until dropped.
+struct Run;
+
+impl Run {
+    fn start() -> Option<Run> {
+        let limit = PARALLEL_LIMIT.load(Ordering::Relaxed);
+        RUNNING
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < limit).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| Run)
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, Ordering::AcqRel);
+    }
+}
 
 /// The tokenizer and network of a model file.
 pub struct Encoder {
@@ -70,6 +119,16 @@ impl Encoder {
             .collect()
     }
 
+    /// [`Encoder::probability`], or `None` when the limit set by [`limit_parallel_runs`] is
+    /// reached (the caller goes on without the encoder's opinion rather than wait).
+    pub fn try_probability(&self, text: &str) -> Option<Result<f32, Error>> {
+        let _run = Run::start()?;
+        Some(match POOL.get() {
+            Some(Some(pool)) => pool.install(|| self.probability(text)),
+            _ => self.probability(text),
+        })
+    }
+
     /// The probability that `text` is offensive: the highest over its windows.
     pub fn probability(&self, text: &str) -> Result<f32, Error> {
         let mut best = f32::NEG_INFINITY;
@@ -86,7 +145,7 @@ static EMBEDDED: &[u8] = include_bytes!("../../../data/abuse/encoder.safetensors
 impl Encoder {
     /// The shipped encoder, loaded on first use (about a tenth of a second) and shared.
     pub fn embedded() -> Result<&'static Encoder, &'static Error> {
-        static ENCODER: std::sync::OnceLock<Result<Encoder, Error>> = std::sync::OnceLock::new();
+        static ENCODER: OnceLock<Result<Encoder, Error>> = OnceLock::new();
         ENCODER
             .get_or_init(|| Encoder::from_bytes(EMBEDDED))
             .as_ref()
@@ -143,6 +202,21 @@ mod tests {
         assert!(encoder.probability(&text).is_ok());
         assert_eq!(encoder.windows("").len(), 1);
         assert!(encoder.probability("").is_ok());
+    }
+
+    #[test]
+    fn runs_beyond_the_limit_are_declined_until_one_ends() {
+        let encoder = Encoder::embedded().expect("loads");
+        limit_parallel_runs(1);
+        let held = Run::start().expect("a first run starts");
+        assert!(encoder.try_probability("merhaba").is_none());
+        drop(held);
+        assert!(
+            encoder
+                .try_probability("merhaba")
+                .is_some_and(|p| p.is_ok())
+        );
+        limit_parallel_runs(usize::MAX);
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub struct Limits {
     /// The same text from the same author under the same article within this many seconds is a
     /// duplicate.
     pub duplicate_window_seconds: u32,
+    /// Abuse-encoder runs at once (the policy's `[classifier]` second opinion, tens of
+    /// milliseconds of a core each). A comment that finds them all busy is judged without it,
+    /// so a burst cannot queue up behind the encoder. Default: half the cores, at least one.
+    pub encoder_runs: usize,
 }
 
 impl Default for Config {
@@ -78,6 +82,7 @@ impl Default for Limits {
             reports_per_hour: 30,
             logins_per_minute: 10,
             duplicate_window_seconds: 600,
+            encoder_runs: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
         }
     }
 }

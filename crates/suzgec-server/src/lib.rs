@@ -96,6 +96,7 @@ fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
 /// Opens the database (migrating it), loads the policies, publishes the demo articles into an
 /// empty database, and returns the state the handlers share.
 pub async fn build_state(config: Config) -> Result<AppState, Error> {
+    suzgec_encoder::limit_parallel_runs(config.limits.encoder_runs);
     let store = Store::connect(&config.database_url).await?;
     let mut moderators = BTreeMap::new();
     moderators.insert(

@@ -114,11 +114,13 @@ impl Evidence {
         })
     }
 
-    /// The encoder's probability that the comment is abusive, when its model loads.
+    /// The encoder's probability that the comment is abusive, when its model loads and the
+    /// process's limit of parallel encoder runs leaves room (see
+    /// [`suzgec_encoder::limit_parallel_runs`]).
     pub fn encoder_probability(&self, analysis: &Analysis<'_>) -> Option<f32> {
         *self.encoder.get_or_init(|| {
             let encoder = Encoder::embedded().ok()?;
-            encoder.probability(analysis.text()).ok()
+            encoder.try_probability(analysis.text())?.ok()
         })
     }
 }

@@ -58,12 +58,12 @@ fn clean_sentences_are_never_refused_and_rarely_reviewed() {
             ));
         }
     }
-    // Measured with the committed model: three English sentences go to review through the
-    // classifier (`Religious schools should be inspected…`, twice: `offensive` and
-    // `belief_attack`; `Shiitake mushrooms…`, `Atheists are citizens…`) and one Turkish one
-    // (`Eski sikkeler…`: since the Naive-Bayes scaling the character n-grams of `sik` weigh more);
-    // see data/abuse/README.md. The lexicons find nothing in any of them.
-    assert!(reviewed.len() <= 5, "{reviewed:#?}");
+    // Measured with the committed models: one Turkish sentence goes to review through the
+    // classifier (`Eski sikkeler…`: the character n-grams of `sik`); the encoder's second opinion
+    // clears the three English ones the fast classifier alone sends there (`Religious schools…`,
+    // `Shiitake mushrooms…`, `Atheists are citizens…`); see data/abuse/README.md. The lexicons
+    // find nothing in any of them.
+    assert!(reviewed.len() <= 2, "{reviewed:#?}");
 }
 
 #[test]

@@ -327,3 +327,111 @@ fn check_refuses_a_comment_that_ignores_spelling_and_offers_the_fix() {
         "herkes biliyor bunu zaten, yalnız sen bilmiyorsun"
     );
 }
+
+#[test]
+fn encoder_data_writes_the_labelled_texts_as_the_encoders_pieces() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let data = root.path().join("datasets");
+    let corpora = root.path().join("corpora");
+    let write = |path: std::path::PathBuf, text: &str| {
+        std::fs::create_dir_all(path.parent().expect("has a folder")).expect("folder");
+        std::fs::write(path, text).expect("written");
+    };
+    let tweet =
+        |text: &str, label: &str| format!("{{\"text\": \"{text}\", \"label\": \"{label}\"}}\n");
+    write(
+        data.join("offenseval2020-tr/train.jsonl"),
+        &(tweet("Sen tam bir salaksın", "OFF") + &tweet("Güzel bir gün", "NOT")),
+    );
+    write(
+        data.join("offenseval2020-tr/dev.jsonl"),
+        &tweet("İyi akşamlar", "NOT"),
+    );
+    write(
+        data.join("olid2019-en/train.jsonl"),
+        &tweet("You idiot", "OFF"),
+    );
+    write(
+        data.join("olid2019-en/dev.jsonl"),
+        &tweet("Nice day", "NOT"),
+    );
+    write(
+        data.join("davidson2017-en/all.jsonl"),
+        &tweet("what a game", "neither"),
+    );
+    for file in ["data1", "data2", "data3", "data4", "data5", "data7"] {
+        write(
+            data.join(format!("teamgzg-tr/{file}.csv")),
+            "text\n\"defol, git\"\n",
+        );
+    }
+    write(
+        corpora.join("ttc3600/ttc3600.txt"),
+        "ekonomi\tPiyasalar güne yükselişle başladı.\n",
+    );
+    write(
+        corpora.join("sadedegel_news/sadedegel_raw.txt"),
+        "Haber metni\n",
+    );
+    write(
+        corpora.join("product_reviews_neg_fthbrmnby/reviews_neg.txt"),
+        "ürün kötü\n",
+    );
+    let out = root.path().join("out");
+    let model = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/abuse/encoder.safetensors"
+    );
+    let args = [
+        "train",
+        "encoder-data",
+        "--model",
+        model,
+        "--data",
+        data.to_str().expect("UTF-8 path"),
+        "--corpora",
+        corpora.to_str().expect("UTF-8 path"),
+        "--out",
+        out.to_str().expect("UTF-8 path"),
+    ];
+    let output = suzgec(&args, b"");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<Value> = std::fs::read_to_string(out.join("data.jsonl"))
+        .expect("data.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    // 2 + 1 OffensEval, 1 + 1 OLID, 1 Davidson, 6 teamgzg files of one text each.
+    assert_eq!(lines.len(), 12);
+    assert_eq!(lines[0]["source"], "offenseval");
+    assert_eq!(
+        (lines[0]["label"].as_u64(), lines[1]["label"].as_u64()),
+        (Some(1), Some(0))
+    );
+    assert_eq!(lines[2]["split"], "dev");
+    assert_eq!(lines[3]["lang"], "en");
+    assert_eq!(lines[5]["label"].as_u64(), Some(0));
+    assert!(
+        lines[6..]
+            .iter()
+            .all(|l| l["source"] == "teamgzg" && l["label"] == 1)
+    );
+    let used: Vec<u64> = serde_json::from_str(
+        &std::fs::read_to_string(out.join("pieces.json")).expect("pieces.json"),
+    )
+    .expect("a list of ids");
+    for line in &lines {
+        let ids = line["ids"].as_array().expect("ids");
+        assert!(!ids.is_empty());
+        assert!(
+            ids.iter()
+                .all(|id| used.contains(&id.as_u64().expect("an id")))
+        );
+    }
+    // The corpus lines' pieces are kept too, and the four special pieces.
+    assert!(used.len() > lines.len() && used.starts_with(&[0, 1, 2, 3]));
+}

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use candle_core::{Device, Module, Tensor};
-use candle_nn::{LayerNorm, Linear};
+use candle_nn::LayerNorm;
 use safetensors::{Dtype, SafeTensors};
 
 use crate::error::Error;
@@ -35,6 +35,26 @@ pub struct Config {
     pub max_positions: usize,
     /// The special pieces.
     pub specials: Specials,
+}
+
+/// A linear layer, `[out, in]` weight.
+struct Linear {
+    weight: Tensor,
+    bias: Tensor,
+}
+
+impl Linear {
+    fn new(weight: Tensor, bias: Tensor) -> Result<Linear, Error> {
+        Ok(Linear { weight, bias })
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor, Error> {
+        Ok(self
+            .weight
+            .matmul(&x.t()?)?
+            .t()?
+            .broadcast_add(&self.bias)?)
+    }
 }
 
 struct Layer {
@@ -124,10 +144,10 @@ impl Tensors<'_> {
     }
 
     fn linear(&self, name: &str, rows: usize, cols: usize) -> Result<Linear, Error> {
-        Ok(Linear::new(
+        Linear::new(
             self.scaled_rows(&format!("{name}.w"), rows, cols)?,
-            Some(self.tensor(&format!("{name}.b"), &[rows])?),
-        ))
+            self.tensor(&format!("{name}.b"), &[rows])?,
+        )
     }
 
     fn norm(&self, name: &str, width: usize, eps: f64) -> Result<LayerNorm, Error> {
@@ -199,8 +219,8 @@ pub fn read(bytes: &[u8], tokenizer_only: bool) -> Result<(Tokenizer, Option<Net
         layers,
         head: Linear::new(
             tensors.tensor("head.w", &[1, h])?,
-            Some(tensors.tensor("head.b", &[1])?),
-        ),
+            tensors.tensor("head.b", &[1])?,
+        )?,
     };
     Ok((tokenizer, Some(network)))
 }

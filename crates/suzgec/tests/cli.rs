@@ -339,44 +339,47 @@ fn encoder_data_writes_the_labelled_texts_as_the_encoders_pieces() {
     };
     let tweet =
         |text: &str, label: &str| format!("{{\"text\": \"{text}\", \"label\": \"{label}\"}}\n");
-    write(
-        data.join("offenseval2020-tr/train.jsonl"),
-        &(tweet("Sen tam bir salaksın", "OFF") + &tweet("Güzel bir gün", "NOT")),
-    );
-    write(
-        data.join("offenseval2020-tr/dev.jsonl"),
-        &tweet("İyi akşamlar", "NOT"),
-    );
-    write(
-        data.join("olid2019-en/train.jsonl"),
-        &tweet("You idiot", "OFF"),
-    );
-    write(
-        data.join("olid2019-en/dev.jsonl"),
-        &tweet("Nice day", "NOT"),
-    );
-    write(
-        data.join("davidson2017-en/all.jsonl"),
-        &tweet("what a game", "neither"),
-    );
-    for file in ["data1", "data2", "data3", "data4", "data5", "data7"] {
-        write(
-            data.join(format!("teamgzg-tr/{file}.csv")),
-            "text\n\"defol, git\"\n",
-        );
+    let teamgzg = "text\n\"defol, git\"\n".to_string();
+    let files = [
+        (
+            data.join("offenseval2020-tr/train.jsonl"),
+            tweet("Sen tam bir salaksın", "OFF") + &tweet("Güzel bir gün", "NOT"),
+        ),
+        (
+            data.join("offenseval2020-tr/dev.jsonl"),
+            tweet("İyi akşamlar", "NOT"),
+        ),
+        (
+            data.join("olid2019-en/train.jsonl"),
+            tweet("You idiot", "OFF"),
+        ),
+        (data.join("olid2019-en/dev.jsonl"), tweet("Nice day", "NOT")),
+        (
+            data.join("davidson2017-en/all.jsonl"),
+            tweet("what a game", "neither"),
+        ),
+        (data.join("teamgzg-tr/data1.csv"), teamgzg.clone()),
+        (data.join("teamgzg-tr/data2.csv"), teamgzg.clone()),
+        (data.join("teamgzg-tr/data3.csv"), teamgzg.clone()),
+        (data.join("teamgzg-tr/data4.csv"), teamgzg.clone()),
+        (data.join("teamgzg-tr/data5.csv"), teamgzg.clone()),
+        (data.join("teamgzg-tr/data7.csv"), teamgzg),
+        (
+            corpora.join("ttc3600/ttc3600.txt"),
+            "ekonomi\tPiyasalar güne yükselişle başladı.\n".to_string(),
+        ),
+        (
+            corpora.join("sadedegel_news/sadedegel_raw.txt"),
+            "Haber metni\n".to_string(),
+        ),
+        (
+            corpora.join("product_reviews_neg_fthbrmnby/reviews_neg.txt"),
+            "ürün kötü\n".to_string(),
+        ),
+    ];
+    for (path, text) in files {
+        write(path, &text);
     }
-    write(
-        corpora.join("ttc3600/ttc3600.txt"),
-        "ekonomi\tPiyasalar güne yükselişle başladı.\n",
-    );
-    write(
-        corpora.join("sadedegel_news/sadedegel_raw.txt"),
-        "Haber metni\n",
-    );
-    write(
-        corpora.join("product_reviews_neg_fthbrmnby/reviews_neg.txt"),
-        "ürün kötü\n",
-    );
     let out = root.path().join("out");
     let model = concat!(
         env!("CARGO_MANIFEST_DIR"),

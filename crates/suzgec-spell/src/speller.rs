@@ -69,7 +69,8 @@ const PROPER_SUFFIXES: &[&str] = &[
     "nı", "nu", "nü", "dir", "dır", "dur", "dür", "tir", "tır", "tur", "tür", "ydi", "ydı", "ydu",
     "ydü", "nın", "ya", "yla", "lerin", "ların", "lere", "lara", "lerde", "larda", "lerden",
     "lardan", "deyiz", "dayız", "deyim", "dayım", "im", "ım", "um", "üm", "imiz", "ımız", "umuz",
-    "ümüz", "sı", "si", "su", "sü", "la", "le",
+    "ümüz", "sı", "si", "su", "sü", "la", "le", "ını", "ini", "unu", "ünü", "ına", "ine", "una",
+    "üne", "ında", "inde", "unda", "ünde",
 ];
 
 /// Whether `suffix` (lower case) is one that follows a proper noun after an apostrophe
@@ -441,7 +442,8 @@ impl Speller {
             .map_or(0, |id| self.entries[*id as usize].count)
     }
 
-    /// Whether the dictionary accepts `word` (typographic apostrophes read as `'`).
+    /// Whether the dictionary accepts `word` (typographic apostrophes read as `'`), or the
+    /// frequency model has it as a name (`Belinay`).
     pub fn accepts(&self, word: &str) -> bool {
         if let Some(id) = self.by_lower.get(word) {
             return self.entries[*id as usize].form == word;
@@ -450,6 +452,11 @@ impl Speller {
             return self.dictionary.check(&word.replace('’', "'"));
         }
         self.dictionary.check(word)
+            || (starts_upper(word)
+                && self
+                    .by_lower
+                    .get(&lower(word, self.language))
+                    .is_some_and(|id| self.entries[*id as usize].form == word))
     }
 
     /// Checks one word as written in the text (with its apostrophe suffix, if any).
@@ -1156,6 +1163,21 @@ mod tests {
         ] {
             assert_eq!(tr.check(w), Check::Skipped, "{w}");
         }
+    }
+
+    #[test]
+    fn names_the_dictionary_lacks_are_learnt_from_edited_text() {
+        let tr = Speller::turkish();
+        // `Halep` and `Kerkük` are not in tr_TR; news writes them capitalised.
+        assert_eq!(tr.check("Halep"), Check::Correct);
+        assert!(!matches!(tr.check("Kerkük'e"), Check::Wrong { .. }));
+        assert_eq!(tr.check("halep"), wrong(ErrorKind::ProperNounCase, "Halep"));
+        assert_eq!(tr.suggest("kerküke", 1), vec!["Kerkük'e"]);
+        // A name that English knows is not made an error in lower case.
+        assert_ne!(
+            tr.check("sherlock"),
+            wrong(ErrorKind::ProperNounCase, "Sherlock")
+        );
     }
 
     #[test]

@@ -42,19 +42,26 @@ impl WordCounter {
 
     /// Counts the words of edited text (news, books): like [`WordCounter::add_text`], and also
     /// remembered as attested, so that words the dictionary lacks but edited text uses often can
-    /// be kept ([`WordCounter::finish`]'s `min_attested`).
+    /// be kept ([`WordCounter::finish`]'s `min_attested` and `min_name`). A capitalised word with
+    /// an apostrophe suffix (`Ceren'in`) is also a sighting of its name (`Ceren`).
     pub fn add_edited_text(&mut self, text: &str) {
         for word in words(text) {
             self.total += 1;
             if is_all_upper(word) {
                 continue;
             }
-            let lower = case::lower(word, Language::Turkish);
             let lower_initial = word.chars().next().is_some_and(char::is_lowercase);
-            let slot = self.edited.entry(lower.clone()).or_default();
-            slot.0 += 1;
-            slot.1 += u64::from(lower_initial);
-            *self.counts.entry(lower).or_default() += 1;
+            let name = word
+                .split_once(['\'', '’'])
+                .map(|(stem, _)| stem)
+                .filter(|stem| !lower_initial && !stem.is_empty());
+            for form in std::iter::once(word).chain(name) {
+                let lower = case::lower(form, Language::Turkish);
+                let slot = self.edited.entry(lower.clone()).or_default();
+                slot.0 += 1;
+                slot.1 += u64::from(lower_initial);
+                *self.counts.entry(lower).or_default() += 1;
+            }
         }
     }
 
@@ -66,8 +73,9 @@ impl WordCounter {
     /// The model: words seen at least `min_count` times that `dictionary` accepts, lower case or,
     /// for proper nouns, capitalised; plus words the dictionary lacks that edited text uses at
     /// least `min_attested` times (0: none), mostly in lower case there (not names), and that
-    /// `exclude` (the misspelling list) does not hold; most frequent first (ties in
-    /// alphabetical order).
+    /// `exclude` (the misspelling list) does not hold; plus, capitalised, the names the
+    /// dictionary lacks that edited text writes capitalised at least `min_name` times (0: none)
+    /// and almost never in lower case; most frequent first (ties in alphabetical order).
     pub fn finish(
         self,
         dictionary: &Dictionary,
@@ -89,17 +97,28 @@ impl WordCounter {
                     return Some((capital, n));
                 }
                 let (seen, lower_initial) = edited.get(&lower).copied().unwrap_or_default();
-                let attested = options.min_attested > 0
-                    && seen >= options.min_attested
-                    && options.exclude.get(&lower).is_none()
+                let plain = options.exclude.get(&lower).is_none()
                     && lower.chars().count() >= 3
                     && lower.chars().all(|c| c.is_alphabetic() || c == '\'');
-                if !attested {
-                    return None;
+                if plain
+                    && options.min_attested > 0
+                    && seen >= options.min_attested
+                    && 2 * lower_initial >= seen
+                {
+                    return Some((lower, n));
                 }
-                // Names the dictionary lacks stay out: a capitalised unknown word is not judged
-                // anyway, and a capitalised entry would make its lower case an error.
-                (2 * lower_initial >= seen).then_some((lower, n))
+                // A name the dictionary lacks (`Ceren`, `Kerkük`): its capitalised entry makes
+                // the lower case an error with its fix, and its suffixes take the apostrophe.
+                let name = plain
+                    && options.min_name > 0
+                    && seen >= options.min_name
+                    && lower_initial * NAME_LOWER_SHARE < seen
+                    && lower.chars().all(char::is_alphabetic)
+                    && options.foreign.is_none_or(|english| {
+                        !english.check(&lower)
+                            && !english.check(&capitalize(&lower, Language::English))
+                    });
+                name.then(|| (capitalize(&lower, Language::Turkish), n))
             })
             .collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -118,9 +137,18 @@ pub struct FinishOptions<'a> {
     pub min_count: u64,
     /// Keep words the dictionary lacks seen at least this many times in edited text (0: none).
     pub min_attested: u64,
+    /// Keep, capitalised, names the dictionary lacks seen this many times in `--edited` text
+    /// (0: none).
+    pub min_name: u64,
+    /// Names this dictionary knows are not kept (English: `Sky`, `Justin`): comments write them
+    /// in lower case as often as not.
+    pub foreign: Option<&'a Dictionary>,
     /// Never keep these (the misspelling list).
     pub exclude: &'a crate::MisspellingList,
 }
+
+/// A name is written in lower case in under one in this many of its sightings in edited text.
+const NAME_LOWER_SHARE: u64 = 20;
 
 /// The words of `text` (see [`WordCounter::add_text`]).
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -171,16 +199,30 @@ mod tests {
         let mut counter = WordCounter::new();
         counter.add_text("Türkiye çok güzel. türkiye cok güzel ABD");
         counter.add_edited_text("Dolayısıyla kabalaşabilir, kabalaşabilir herkez herkez");
+        counter.add_edited_text(
+            "Dün Belinay geldi. Belinay'ın kitabı ve Plovdiv, Plovdiv plovdiv; Sherlock Sherlock",
+        );
         let exclude = crate::MisspellingList::parse("herkez\therkes\tmisspelling\n").unwrap();
         let options = FinishOptions {
             min_count: 1,
             min_attested: 2,
+            min_name: 2,
+            foreign: Some(Dictionary::english()),
             exclude: &exclude,
         };
         let list = counter.finish(Dictionary::turkish(), &options, vec![]);
         assert!(list.words.contains(&("kabalaşabilir".to_owned(), 2)));
         assert!(!list.words.iter().any(|(w, _)| w == "herkez"));
-        assert_eq!(list.total, 12);
+        assert_eq!(list.total, 23);
+        // A name the dictionary lacks, also seen before an apostrophe; not one seen in lower case.
+        assert!(list.words.contains(&("Belinay".to_owned(), 2)));
+        assert!(
+            !list
+                .words
+                .iter()
+                .any(|(w, _)| w.to_lowercase() == "plovdiv")
+        );
+        assert!(!list.words.iter().any(|(w, _)| w == "Sherlock"));
         assert!(list.words.contains(&("güzel".to_owned(), 2)));
         assert!(list.words.contains(&("Türkiye".to_owned(), 2)));
         assert!(!list.words.iter().any(|(w, _)| w == "cok"));

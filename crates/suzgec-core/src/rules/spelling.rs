@@ -426,7 +426,7 @@ fn standalone_clitic(
     }
     let token = &text.tokens[at];
     let prev = &text.tokens[at - 1];
-    if prev.kind != TokenKind::Word || token.gap_before != Gap::Space {
+    if !matches!(prev.kind, TokenKind::Word | TokenKind::Number) || token.gap_before != Gap::Space {
         return None;
     }
     let case = text.case_rules();
@@ -446,6 +446,9 @@ fn standalone_clitic(
     };
     if let Some(found) = split_word(text, speller, at, &prev_lower, lower, check) {
         return Some(found);
+    }
+    if prev.kind != TokenKind::Word {
+        return None;
     }
     match lower {
         "te" | "ta" | "de" | "da" => {
@@ -577,7 +580,13 @@ fn split_word(
     {
         return Some((both, SpellingErrorKind::ListedMisspelling, recase(fused)));
     }
-    if *word_check == Check::Correct || lower.chars().count() > 5 {
+    // After a number a case ending in lower case stands for the suffix even when it spells a
+    // word too (`10 a` → `10'a`, `90 ını` → `90'ını`), unless that word is common after numbers
+    // (`2 su bardağı`, `2 ya da 3`).
+    let after_number = prev.kind == TokenKind::Number
+        && word.chars().all(char::is_lowercase)
+        && !matches!(lower, "su" | "ya" | "ye" | "ne" | "la" | "le" | "in");
+    if (*word_check == Check::Correct && !after_number) || lower.chars().count() > 5 {
         return None;
     }
     let name_like = prev_text.chars().next().is_some_and(char::is_uppercase)
@@ -815,6 +824,14 @@ mod tests {
         );
         assert!(fixes("Türkiye'nin ve NATO’nun kararı, ABD'nin tavrı").is_empty());
         assert!(fixes("Ankara'da yağmur var").is_empty());
+    }
+
+    #[test]
+    fn a_suffix_written_apart_from_a_number_takes_the_apostrophe() {
+        assert_eq!(fixes("saat 10 a kadar"), vec![pair("10 a", "10'a")]);
+        assert_eq!(fixes("bu 90 ını aldım"), vec![pair("90 ını", "90'ını")]);
+        // Words that follow numbers on their own stay.
+        assert!(fixes("2 su bardağı un ve 2 ya da 3 yumurta").is_empty());
     }
 
     #[test]

@@ -92,6 +92,10 @@ pub struct TrainSpellArgs {
     /// Keep words the dictionary lacks seen this many times in `--edited` text (0: none).
     #[arg(long, value_name = "N", default_value_t = 0)]
     min_attested: u64,
+    /// Keep, capitalised, names the dictionary lacks that `--edited` text writes capitalised at
+    /// least this many times and almost never in lower case (0: none).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_name: u64,
 }
 
 /// Counts the corpora's words, keeps those the Turkish dictionary accepts, writes the model; the
@@ -129,18 +133,22 @@ pub fn train(args: &TrainSpellArgs) -> anyhow::Result<()> {
     }
     let comments = vec![
         format!(
-            "Made by `suzgec train spell --min-count {} --min-attested {}` from: {}.",
+            "Made by `suzgec train spell --min-count {} --min-attested {} --min-name {}` from: {}.",
             args.min_count,
             args.min_attested,
+            args.min_name,
             names.join(", ")
         ),
         "Words the tr_TR dictionary (with data/spell/supplement-tr.tsv) accepts, lower case or \
-         capitalised for proper nouns, and words it lacks that the edited text uses often."
+         capitalised for proper nouns, words it lacks that the edited text uses often, and names \
+         it lacks that the edited text writes capitalised."
             .to_owned(),
     ];
     let options = FinishOptions {
         min_count: args.min_count,
         min_attested: args.min_attested,
+        min_name: args.min_name,
+        foreign: Some(suzgec_dict::Dictionary::english()),
         exclude: suzgec_spell::Speller::turkish().misspellings(),
     };
     let list = counter.finish(suzgec_dict::Dictionary::turkish(), &options, comments);

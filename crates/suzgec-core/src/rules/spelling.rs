@@ -305,7 +305,32 @@ impl Spelling {
                         ));
                         continue;
                     }
-                    let suggestions = speller.suggest(word, max_suggestions.max(1));
+                    let mut suggestions = speller.suggest(word, max_suggestions.max(1));
+                    if turkish
+                        && suggestions.is_empty()
+                        && let Some(restored) = with_turkish_letters(word)
+                    {
+                        // A rare form typed without its Turkish letters and misspelled too
+                        // (`keyflenebilecegin`, `gormesende`): corrected from its restored
+                        // letters.
+                        match speller.check(&restored) {
+                            // Only Turkish letters missing: `no_turkish_chars` reports it.
+                            Check::Correct | Check::Skipped => continue,
+                            Check::Wrong { fix: Some(fix), .. } => suggestions = vec![fix],
+                            Check::Wrong { fix: None, .. } => {
+                                let restored_lower = case.lower(&restored);
+                                if let Some((clitic, fix)) = fused(&restored, &restored_lower) {
+                                    out.push(error(
+                                        token.chars.clone(),
+                                        SpellingErrorKind::of_clitic(clitic),
+                                        vec![fix],
+                                    ));
+                                    continue;
+                                }
+                                suggestions = speller.suggest(&restored, max_suggestions.max(1));
+                            }
+                        }
+                    }
                     if turkish
                         && suggestions
                             .first()
@@ -314,7 +339,6 @@ impl Spelling {
                         // Only Turkish letters missing: `no_turkish_chars` reports it.
                         continue;
                     }
-                    let mut suggestions = suggestions;
                     suggestions.truncate(max_suggestions);
                     out.push(error(
                         token.chars.clone(),
@@ -326,6 +350,15 @@ impl Spelling {
         }
         out
     }
+}
+
+/// `word` with its Turkish letters restored, when it has none and restoring changes it.
+fn with_turkish_letters(word: &str) -> Option<String> {
+    if word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) {
+        return None;
+    }
+    let restored = suzgec_restore::Restorer::embedded().restore(word);
+    (restored != word).then_some(restored)
 }
 
 /// `lower` with a letter typed three times or more, or doubled at the end, cut to one
@@ -859,6 +892,18 @@ mod tests {
     #[test]
     fn words_typed_only_without_turkish_letters_are_left_to_no_turkish_chars() {
         assert!(fixes("cok guzel bir haber").is_empty());
+    }
+
+    #[test]
+    fn a_rare_form_typed_without_turkish_letters_is_corrected_from_its_restored_letters() {
+        assert_eq!(
+            fixes("bunu gormesende olur"),
+            vec![pair("gormesende", "görmesen de")]
+        );
+        assert_eq!(
+            fixes("anasayfayi açtım"),
+            vec![pair("anasayfayi", "ana sayfayı")]
+        );
     }
 
     #[test]

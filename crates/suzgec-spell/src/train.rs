@@ -15,6 +15,8 @@ pub struct WordCounter {
     counts: HashMap<String, u64>,
     /// Words of edited text: (occurrences, occurrences starting in lower case).
     edited: HashMap<String, (u64, u64)>,
+    /// Words written in capitals (`PKK`), by their lower case: acronyms, not names.
+    capitals: HashMap<String, u64>,
     total: u64,
 }
 
@@ -31,6 +33,7 @@ impl WordCounter {
         for word in words(text) {
             self.total += 1;
             if is_all_upper(word) {
+                self.count_capitals(word);
                 continue;
             }
             *self
@@ -48,6 +51,7 @@ impl WordCounter {
         for word in words(text) {
             self.total += 1;
             if is_all_upper(word) {
+                self.count_capitals(word);
                 continue;
             }
             let lower_initial = word.chars().next().is_some_and(char::is_lowercase);
@@ -65,6 +69,16 @@ impl WordCounter {
         }
     }
 
+    fn count_capitals(&mut self, word: &str) {
+        let stem = word.split(['\'', '’']).next().unwrap_or(word);
+        if stem.chars().count() >= 2 {
+            *self
+                .capitals
+                .entry(case::lower(stem, Language::Turkish))
+                .or_default() += 1;
+        }
+    }
+
     /// Word tokens counted so far.
     pub fn total(&self) -> u64 {
         self.total
@@ -74,8 +88,9 @@ impl WordCounter {
     /// for proper nouns, capitalised; plus words the dictionary lacks that edited text uses at
     /// least `min_attested` times (0: none), mostly in lower case there (not names), and that
     /// `exclude` (the misspelling list) does not hold; plus, capitalised, the names the
-    /// dictionary lacks that edited text writes capitalised at least `min_name` times (0: none)
-    /// and almost never in lower case; most frequent first (ties in alphabetical order).
+    /// dictionary lacks that edited text writes capitalised at least `min_name` times (0: none),
+    /// almost never in lower case, and less often all in capitals (`PKK`, an acronym); most
+    /// frequent first (ties in alphabetical order).
     pub fn finish(
         self,
         dictionary: &Dictionary,
@@ -83,6 +98,7 @@ impl WordCounter {
         comments: Vec<String>,
     ) -> FrequencyList {
         let edited = self.edited;
+        let capitals = self.capitals;
         let mut words: Vec<(String, u32)> = self
             .counts
             .into_iter()
@@ -114,6 +130,7 @@ impl WordCounter {
                     && seen >= options.min_name
                     && lower_initial * NAME_LOWER_SHARE < seen
                     && lower.chars().all(char::is_alphabetic)
+                    && capitals.get(&lower).copied().unwrap_or_default() < seen
                     && options.foreign.is_none_or(|english| {
                         !english.check(&lower)
                             && !english.check(&capitalize(&lower, Language::English))
@@ -200,8 +217,10 @@ mod tests {
         counter.add_text("Türkiye çok güzel. türkiye cok güzel ABD");
         counter.add_edited_text("Dolayısıyla kabalaşabilir, kabalaşabilir herkez herkez");
         counter.add_edited_text(
-            "Dün Belinay geldi. Belinay'ın kitabı ve Plovdiv, Plovdiv plovdiv; Sherlock Sherlock",
+            "Dün Belinay geldi. Belinay'ın kitabı ve Plovdiv, Plovdiv plovdiv; Sherlock Sherlock; \
+             Pkk'nın Pkk",
         );
+        counter.add_text("PKK PKK'ya PKK");
         let exclude = crate::MisspellingList::parse("herkez\therkes\tmisspelling\n").unwrap();
         let options = FinishOptions {
             min_count: 1,
@@ -213,7 +232,7 @@ mod tests {
         let list = counter.finish(Dictionary::turkish(), &options, vec![]);
         assert!(list.words.contains(&("kabalaşabilir".to_owned(), 2)));
         assert!(!list.words.iter().any(|(w, _)| w == "herkez"));
-        assert_eq!(list.total, 23);
+        assert_eq!(list.total, 28);
         // A name the dictionary lacks, also seen before an apostrophe; not one seen in lower case.
         assert!(list.words.contains(&("Belinay".to_owned(), 2)));
         assert!(
@@ -222,7 +241,12 @@ mod tests {
                 .iter()
                 .any(|(w, _)| w.to_lowercase() == "plovdiv")
         );
-        assert!(!list.words.iter().any(|(w, _)| w == "Sherlock"));
+        assert!(
+            !list
+                .words
+                .iter()
+                .any(|(w, _)| w == "Sherlock" || w == "Pkk")
+        );
         assert!(list.words.contains(&("güzel".to_owned(), 2)));
         assert!(list.words.contains(&("Türkiye".to_owned(), 2)));
         assert!(!list.words.iter().any(|(w, _)| w == "cok"));

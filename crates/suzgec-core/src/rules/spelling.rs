@@ -354,7 +354,7 @@ impl Spelling {
 
 /// `word` with its Turkish letters restored, when it has none and restoring changes it.
 fn with_turkish_letters(word: &str) -> Option<String> {
-    if word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) {
+    if crate::text::lang::has_turkish_letter(word) {
         return None;
     }
     let restored = suzgec_restore::Restorer::embedded().restore(word);

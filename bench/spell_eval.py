@@ -71,13 +71,9 @@ def tweets(path, binary, show):
                 if aligned and flagged:
                     want = tr_lower(gold[i].replace("|", "" if "|" in tok else " "))
                     sugg = hits[0]["suggestions"][:1]
-                    got = tr_lower(sugg[0]) if sugg else ""
                     # A span wider than the token (a clitic fix spanning two words) is compared whole.
-                    if hits[0]["start"] < s or hits[0]["end"] > e:
-                        got_tok = got
-                    else:
-                        got_tok = got
-                    if got_tok == want:
+                    got = tr_lower(sugg[0]) if sugg else ""
+                    if got == want:
                         correct += 1
                     else:
                         wrong_fix.append((tok, want, got, tag))

@@ -133,7 +133,7 @@ fn harmonious(stem: &str, suffix: &str) -> bool {
 
 /// Whether `suffix` can follow the proper noun `stem` (lower case): vowel harmony, and a buffer
 /// consonant after a vowel (`Ümraniye'de`, `İtalya'sı`, `Trabzon'u`, not `Trabzon'su`).
-fn fits_proper_noun(stem: &str, suffix: &str) -> bool {
+pub fn fits_proper_noun(stem: &str, suffix: &str) -> bool {
     let ends_in_vowel = stem.chars().last().is_some_and(is_vowel);
     let starts_with_vowel = suffix.chars().next().is_some_and(is_vowel);
     let buffer = suffix.starts_with(['n', 'y', 's']);

@@ -55,10 +55,9 @@ impl WordCounter {
                 continue;
             }
             let lower_initial = word.chars().next().is_some_and(char::is_lowercase);
-            let name = word
-                .split_once(['\'', '’'])
-                .map(|(stem, _)| stem)
-                .filter(|stem| !lower_initial && !stem.is_empty());
+            let stem = apostrophe_stem(word);
+            let name =
+                (stem.len() < word.len() && !lower_initial && !stem.is_empty()).then_some(stem);
             for form in std::iter::once(word).chain(name) {
                 let lower = case::lower(form, Language::Turkish);
                 let slot = self.edited.entry(lower.clone()).or_default();
@@ -70,7 +69,7 @@ impl WordCounter {
     }
 
     fn count_capitals(&mut self, word: &str) {
-        let stem = word.split(['\'', '’']).next().unwrap_or(word);
+        let stem = apostrophe_stem(word);
         if stem.chars().count() >= 2 {
             *self
                 .capitals
@@ -166,6 +165,11 @@ pub struct FinishOptions<'a> {
 
 /// A name is written in lower case in under one in this many of its sightings in edited text.
 const NAME_LOWER_SHARE: u64 = 20;
+
+/// `word` up to its first apostrophe (`Ceren` of `Ceren'in`); all of it when it has none.
+fn apostrophe_stem(word: &str) -> &str {
+    word.split(['\'', '’']).next().unwrap_or(word)
+}
 
 /// The words of `text` (see [`WordCounter::add_text`]).
 fn words(text: &str) -> impl Iterator<Item = &str> {

@@ -10,17 +10,12 @@
 //! `IRAK` → `Irak`): sentences start with a capital, a word with an apostrophe suffix is a proper
 //! noun and keeps its capital, acronyms stay in capitals, and English `I` stays `I`.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
-use crate::text::{Analysis, CaseRules, Gap, TokenKind};
+use crate::text::{Acronyms, Analysis, Gap, TokenKind};
 use crate::verdict::{Language, Message, RuleId};
-
-/// The built-in acronym list (`data/acronyms.txt`).
-const ACRONYMS: &str = include_str!("../../../../data/acronyms.txt");
 
 /// The rule's own parameters in the policy.
 #[derive(Debug, Clone, Deserialize)]
@@ -46,7 +41,7 @@ fn default_min_letters() -> usize {
 pub struct AllCaps {
     settings: Settings,
     /// Acronyms in Turkish upper case.
-    acronyms: HashSet<String>,
+    acronyms: Acronyms,
 }
 
 /// Counts over the words of one comment.
@@ -61,26 +56,8 @@ impl AllCaps {
     /// Builds the rule from its policy section and the site's acronyms.
     pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
         let settings: Settings = context.settings.params(RuleId::AllCaps)?;
-        let acronyms = ACRONYMS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .chain(context.policy.words.acronyms.iter().map(|s| s.trim()))
-            .map(|a| CaseRules::Turkish.upper(a))
-            .collect();
+        let acronyms = Acronyms::new(&context.policy.words.acronyms);
         Ok(AllCaps { settings, acronyms })
-    }
-
-    /// Whether a word stem written in capitals is an acronym rather than a shouted word.
-    fn is_acronym(&self, stem: &str) -> bool {
-        let is_vowel = |c: char| "AEIİOÖUÜaeıioöuü".contains(c);
-        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-        let all_roman = stem.chars().all(|c| "IVXLCDM".contains(c));
-        self.acronyms.contains(&CaseRules::Turkish.upper(stem))
-            || (letters >= 2
-                && !stem.chars().any(is_vowel)
-                && stem.chars().all(|c| !c.is_lowercase()))
-            || (all_roman && (2..=6).contains(&letters))
     }
 
     fn count(&self, text: &Analysis<'_>) -> Counts {
@@ -89,7 +66,7 @@ impl AllCaps {
             let stem = token.stem(text.text());
             let upper = stem.chars().filter(|c| c.is_uppercase()).count();
             let cased = upper + stem.chars().filter(|c| c.is_lowercase()).count();
-            if cased < 2 || (upper == cased && self.is_acronym(stem)) {
+            if cased < 2 || (upper == cased && self.acronyms.is_acronym(stem)) {
                 continue;
             }
             counts.upper_letters += upper;
@@ -129,7 +106,7 @@ impl AllCaps {
             let suffix = token.suffix(text.text());
             let shouting =
                 stem.chars().any(char::is_uppercase) && !stem.chars().any(char::is_lowercase);
-            let new_stem = if !shouting || self.is_acronym(stem) {
+            let new_stem = if !shouting || self.acronyms.is_acronym(stem) {
                 stem.to_owned()
             } else {
                 let lower = rules.lower(stem);

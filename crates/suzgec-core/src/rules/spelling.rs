@@ -20,8 +20,9 @@ use suzgec_spell::{Check, ErrorKind, Speller};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::policy::Policy;
+use crate::text::acronyms::{self, Acronyms};
 use crate::text::orthography::{self, Clitic};
-use crate::text::{Analysis, Gap, TokenKind};
+use crate::text::{Analysis, CaseRules, Gap, TokenKind};
 use crate::verdict::{Language, Message, RuleId};
 
 /// The rule's own parameters in the policy.
@@ -161,13 +162,17 @@ pub struct SpellingError {
 /// The `spelling` rule.
 pub struct Spelling {
     settings: Settings,
+    acronyms: Acronyms,
 }
 
 impl Spelling {
     /// Builds the rule from its policy section.
     pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
         let settings: Settings = context.settings.params(RuleId::Spelling)?;
-        Ok(Spelling { settings })
+        Ok(Spelling {
+            settings,
+            acronyms: Acronyms::new(&context.policy.words.acronyms),
+        })
     }
 
     /// Builds the rule from a policy's `spelling` section (its defaults when there is none).
@@ -179,7 +184,10 @@ impl Spelling {
                 min_share: default_min_share(),
             },
         };
-        Ok(Spelling { settings })
+        Ok(Spelling {
+            settings,
+            acronyms: Acronyms::new(&policy.words.acronyms),
+        })
     }
 
     /// Loads the dictionaries and the suggestion index now.
@@ -221,6 +229,7 @@ impl Spelling {
             }
             let word = token.text(normalized);
             let lower = case.lower(word);
+            let on_word = |kind, suggestions| error(token.chars.clone(), kind, suggestions);
             if i > 0
                 && token.gap_before == Gap::None
                 && tokens[i - 1].kind == TokenKind::Punct
@@ -234,7 +243,7 @@ impl Spelling {
             let check = speller.check(word);
             if turkish
                 && let Some((chars, kind, fix)) =
-                    standalone_clitic(text, speller, i, &lower, &check)
+                    standalone_clitic(text, speller, &self.acronyms, i, &lower, &check)
             {
                 // A fix that spans the previous word replaces an error reported on it.
                 if out.last().is_some_and(|e| e.chars.end > chars.start) {
@@ -253,11 +262,14 @@ impl Spelling {
                 // A capitalised word the dictionary lacks is usually a name, but not when it is
                 // a word with `ki` or `mı` fused (`Diyorki`, `Güzelmi`); names end in `-de` too
                 // (`Hande`), so that one is not tried.
-                out.push(error(
-                    token.chars.clone(),
-                    SpellingErrorKind::of_clitic(clitic),
-                    vec![fix],
-                ));
+                out.push(on_word(SpellingErrorKind::of_clitic(clitic), vec![fix]));
+                continue;
+            }
+            if turkish
+                && matches!(check, Check::Skipped | Check::Wrong { fix: None, .. })
+                && let Some(fix) = acronym_with_suffix(&self.acronyms, word)
+            {
+                out.push(on_word(SpellingErrorKind::ProperNounApostrophe, vec![fix]));
                 continue;
             }
             match check {
@@ -267,22 +279,14 @@ impl Spelling {
                         && let Some(fix) =
                             orthography::pronoun_de(word, &lower, &clause_after(text, i), case)
                     {
-                        out.push(error(
-                            token.chars.clone(),
-                            SpellingErrorKind::ConjunctionDeDa,
-                            vec![fix],
-                        ));
+                        out.push(on_word(SpellingErrorKind::ConjunctionDeDa, vec![fix]));
                     }
                 }
                 Check::Wrong {
                     kind,
                     fix: Some(fix),
                 } => {
-                    out.push(error(
-                        token.chars.clone(),
-                        SpellingErrorKind::of_word(kind),
-                        vec![fix],
-                    ));
+                    out.push(on_word(SpellingErrorKind::of_word(kind), vec![fix]));
                 }
                 Check::Wrong { fix: None, .. } if reduplicated(text, i, &lower) => {
                     // An unknown word said twice is a reduplication (`vır vır`, `didik didik`),
@@ -298,11 +302,7 @@ impl Spelling {
                             .flatten()
                     });
                     if turkish && let Some((clitic, fix)) = split {
-                        out.push(error(
-                            token.chars.clone(),
-                            SpellingErrorKind::of_clitic(clitic),
-                            vec![fix],
-                        ));
+                        out.push(on_word(SpellingErrorKind::of_clitic(clitic), vec![fix]));
                         continue;
                     }
                     let mut suggestions = speller.suggest(word, max_suggestions.max(1));
@@ -320,8 +320,7 @@ impl Spelling {
                             Check::Wrong { fix: None, .. } => {
                                 let restored_lower = case.lower(&restored);
                                 if let Some((clitic, fix)) = fused(&restored, &restored_lower) {
-                                    out.push(error(
-                                        token.chars.clone(),
+                                    out.push(on_word(
                                         SpellingErrorKind::of_clitic(clitic),
                                         vec![fix],
                                     ));
@@ -340,11 +339,7 @@ impl Spelling {
                         continue;
                     }
                     suggestions.truncate(max_suggestions);
-                    out.push(error(
-                        token.chars.clone(),
-                        SpellingErrorKind::of_word(kind),
-                        suggestions,
-                    ));
+                    out.push(on_word(SpellingErrorKind::of_word(kind), suggestions));
                 }
             }
         }
@@ -450,6 +445,7 @@ fn clause_after(text: &Analysis<'_>, at: usize) -> Vec<String> {
 fn standalone_clitic(
     text: &Analysis<'_>,
     speller: &Speller,
+    acronyms: &Acronyms,
     at: usize,
     lower: &str,
     check: &Check,
@@ -477,7 +473,7 @@ fn standalone_clitic(
         !prev_word.chars().skip(1).any(char::is_uppercase)
             && speller.check(prev_word) == Check::Skipped
     };
-    if let Some(found) = split_word(text, speller, at, &prev_lower, lower, check) {
+    if let Some(found) = split_word(text, speller, acronyms, at, &prev_lower, lower, check) {
         return Some(found);
     }
     if prev.kind != TokenKind::Word {
@@ -583,12 +579,25 @@ const SPLIT_COMPOUNDS: &[(&str, &str, &str)] = &[
     ("hoş", "çakal", "hoşça kal"),
 ];
 
+/// Suffixes that are also words standing after a name or a number (`Ali ne dedi`, `Ayşe su
+/// getirdi`, `2 ya da 3`, `3 tur attı`): written apart, they are read as the words.
+const SUFFIXES_THAT_ARE_WORDS: &[&str] = &[
+    "ya", "ye", "ne", "na", "su", "un", "ün", "in", "la", "le", "ten", "tan", "tur", "tür", "dur",
+];
+
+/// Suffixes that are not words in running text (`hep sini` → `hepsini`, `tabir i caizse`).
+const SUFFIXES_ONLY: &[&str] = &[
+    "i", "ı", "u", "ü", "sini", "sını", "sunu", "sünü", "leri", "ları", "nin", "nın", "nun", "nün",
+];
+
 /// A word written in two: a compound TDK writes as one (`bir çok` → `birçok`), a suffix split
-/// off its word (`hep sini` → `hepsini`), or a proper noun's or number's suffix written apart
-/// (`19 da` → `19'da`, `Tayyar a` → `Tayyar'a`). Returns the range of both tokens and the fix.
+/// off its word (`hep sini` → `hepsini`), or the suffix of a number, a proper noun or an acronym
+/// written apart (`19 a` → `19'a`, `Tayyar a` → `Tayyar'a`, `gs nin` → `GS'nin`). Returns the
+/// range of both tokens and the fix.
 fn split_word(
     text: &Analysis<'_>,
     speller: &Speller,
+    acronyms: &Acronyms,
     at: usize,
     prev_lower: &str,
     lower: &str,
@@ -613,34 +622,16 @@ fn split_word(
     {
         return Some((both, SpellingErrorKind::ListedMisspelling, recase(fused)));
     }
-    // After a number a case ending in lower case stands for the suffix even when it spells a
-    // word too (`10 a` → `10'a`, `90 ını` → `90'ını`), unless that word is common after numbers
-    // (`2 su bardağı`, `2 ya da 3`).
-    let after_number = prev.kind == TokenKind::Number
-        && word.chars().all(char::is_lowercase)
-        && !matches!(lower, "su" | "ya" | "ye" | "ne" | "la" | "le" | "in");
-    if (*word_check == Check::Correct && !after_number) || lower.chars().count() > 5 {
+    if let Some(fix) = suffix_apart(text, speller, acronyms, at, lower) {
+        return Some((both, SpellingErrorKind::ProperNounApostrophe, fix));
+    }
+    if (*word_check == Check::Correct && !SUFFIXES_ONLY.contains(&lower))
+        || lower.chars().count() > 5
+    {
         return None;
     }
-    let name_like = prev_text.chars().next().is_some_and(char::is_uppercase)
-        || prev_text
-            .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    // `Ahmet te` is the conjunction hardened, not `Ahmet'te`.
-    let clitic =
-        matches!(lower, "de" | "da" | "te" | "ta" | "ki") || orthography::is_mi_form(lower);
-    if !clitic
-        && (prev.kind == TokenKind::Number || (prev.kind == TokenKind::Word && name_like))
-        && speller.check(&format!("{prev_text}'{word}")) != Check::Correct
-        && suzgec_spell::is_proper_suffix(lower)
-    {
-        return Some((
-            both,
-            SpellingErrorKind::ProperNounApostrophe,
-            format!("{prev_text}'{word}"),
-        ));
-    }
     let joined = format!("{prev_text}{word}");
+    let name_like = prev_text.chars().next().is_some_and(char::is_uppercase);
     if prev.kind == TokenKind::Word
         && !name_like
         && speller.check(prev_text) == Check::Correct
@@ -649,6 +640,83 @@ fn split_word(
         return Some((both, SpellingErrorKind::Misspelling, joined));
     }
     None
+}
+
+/// The case ending of a number, a proper noun or an acronym written apart from it, as the word
+/// with the apostrophe: `19 a` → `19'a`, `90 ını` → `90'ını`, `Tayyar a` → `Tayyar'a`, `gs nin`
+/// → `GS'nin`. The ending must be in lower case and in harmony with the name as read (`AVM` ends
+/// in `me`), and not one of [`SUFFIXES_THAT_ARE_WORDS`]; the conjunctions (`de`, `ki`, `mı`) are
+/// the clitic checks' business. A capitalised word opening a sentence counts as a name only when
+/// the dictionary does not know it in lower case.
+fn suffix_apart(
+    text: &Analysis<'_>,
+    speller: &Speller,
+    acronyms: &Acronyms,
+    at: usize,
+    lower: &str,
+) -> Option<String> {
+    let token = &text.tokens[at];
+    let prev = &text.tokens[at - 1];
+    let prev_text = prev.text(text.text());
+    let word = token.text(text.text());
+    let clitic =
+        matches!(lower, "de" | "da" | "te" | "ta" | "ki") || orthography::is_mi_form(lower);
+    if clitic
+        || !word.chars().all(char::is_lowercase)
+        || SUFFIXES_THAT_ARE_WORDS.contains(&lower)
+        || !suzgec_spell::is_proper_suffix(lower)
+    {
+        return None;
+    }
+    if prev.kind == TokenKind::Number {
+        return Some(format!("{prev_text}'{word}"));
+    }
+    if prev.kind != TokenKind::Word {
+        return None;
+    }
+    let case = text.case_rules();
+    let capitals = prev_text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let (name, reading) = if capitals || acronyms.is_listed(prev_text) {
+        let acronym = case.upper(prev_text);
+        let reading = acronyms::reading_end(&acronym);
+        (acronym, reading)
+    } else {
+        let mut letters = prev_text.chars();
+        let capitalised =
+            letters.next().is_some_and(char::is_uppercase) && !letters.any(char::is_uppercase);
+        let opens_sentence = at < 2
+            || text.tokens[at - 2].kind == TokenKind::Punct
+                && matches!(text.tokens[at - 2].text(text.text()), "." | "!" | "?" | "…");
+        let prev_lower = case.lower(prev_text);
+        if !capitalised || (opens_sentence && speller.check(&prev_lower) == Check::Correct) {
+            return None;
+        }
+        (prev_text.to_owned(), prev_lower)
+    };
+    let fixed = format!("{name}'{word}");
+    let judged_wrong = matches!(speller.check(&fixed), Check::Wrong { .. });
+    (suzgec_spell::fits_proper_noun(&reading, lower) && !judged_wrong).then_some(fixed)
+}
+
+/// An acronym with a case ending written on (`avmdeki`, `TVyi`): the acronym in capitals and
+/// the ending after an apostrophe (`AVM'deki`, `TV'yi`), when the ending is in harmony with the
+/// acronym as read.
+fn acronym_with_suffix(acronyms: &Acronyms, word: &str) -> Option<String> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    // The longest acronym first (`AKPM` before `AKP`).
+    (2..bounds.len().min(6)).rev().find_map(|n| {
+        let (stem, suffix) = word.split_at(bounds[n]);
+        let one_case = stem.chars().all(char::is_lowercase) || stem.chars().all(char::is_uppercase);
+        let fits = one_case
+            && suffix.chars().all(char::is_lowercase)
+            && acronyms.is_listed(stem)
+            && suzgec_spell::is_proper_suffix(suffix)
+            && suzgec_spell::fits_proper_noun(&acronyms::reading_end(stem), suffix);
+        fits.then(|| format!("{}'{suffix}", CaseRules::Turkish.upper(stem)))
+    })
 }
 
 impl Rule for Spelling {
@@ -864,7 +932,44 @@ mod tests {
         assert_eq!(fixes("saat 10 a kadar"), vec![pair("10 a", "10'a")]);
         assert_eq!(fixes("bu 90 ını aldım"), vec![pair("90 ını", "90'ını")]);
         // Words that follow numbers on their own stay.
-        assert!(fixes("2 su bardağı un ve 2 ya da 3 yumurta").is_empty());
+        assert!(fixes("2 su bardağı un ve 2 ya da 3 yumurta, 3 tur attı").is_empty());
+    }
+
+    #[test]
+    fn a_suffix_written_apart_from_a_name_or_an_acronym_takes_the_apostrophe() {
+        assert_eq!(
+            fixes("bunu yazmak Tayyar a hakarettir"),
+            vec![pair("Tayyar a", "Tayyar'a")]
+        );
+        assert_eq!(fixes("ile Çelik i aynı"), vec![pair("Çelik i", "Çelik'i")]);
+        assert_eq!(
+            fixes("parası yok galiba gs nin"),
+            vec![pair("gs nin", "GS'nin")]
+        );
+        assert_eq!(fixes("bugün AVM yi gezdik"), vec![pair("AVM yi", "AVM'yi")]);
+        // The ending must be in harmony with the name as read; words stay words.
+        assert!(fixes("dün Ahmet a dedi ki").is_empty());
+        assert!(fixes("sonra Ali ne dedi, Ayşe su getirdi").is_empty());
+        // A capitalised word opening a sentence is a name only when it is no word.
+        assert!(!fixes("Kitap ı okudum").iter().any(|(w, _)| w == "Kitap ı"));
+        assert_eq!(fixes("Belinay a söyle"), vec![pair("Belinay a", "Belinay'a")]);
+    }
+
+    #[test]
+    fn a_suffix_written_on_an_acronym_in_lower_case_takes_the_apostrophe() {
+        assert_eq!(
+            fixes("avmdeki kabinlerde"),
+            vec![pair("avmdeki", "AVM'deki")]
+        );
+        assert_eq!(fixes("tvyi açtım"), vec![pair("tvyi", "TV'yi")]);
+        assert_eq!(fixes("Dün AVMden aldım"), vec![pair("AVMden", "AVM'den")]);
+    }
+
+    #[test]
+    fn a_suffix_split_off_its_word_is_joined() {
+        assert_eq!(fixes("hep sini izledik"), vec![pair("hep sini", "hepsini")]);
+        assert_eq!(fixes("tabir i caizse"), vec![pair("tabir i", "tabiri")]);
+        assert!(fixes("bir sini getir").is_empty());
     }
 
     #[test]

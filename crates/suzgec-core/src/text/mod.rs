@@ -1,6 +1,7 @@
 //! Text analysis, done once per comment and read by every rule: normalisation, tokens, language,
 //! casing and the skeleton used for word-list matching.
 
+pub mod acronyms;
 pub mod casing;
 pub mod lang;
 pub mod normalize;
@@ -10,6 +11,7 @@ pub mod token;
 
 use std::ops::Range;
 
+pub use acronyms::Acronyms;
 pub use casing::CaseRules;
 pub use lang::Detection;
 pub use normalize::Normalized;

@@ -1,0 +1,91 @@
+//! Acronyms (`NATO`, `TBMM`, `AVM`): the built-in list (`data/acronyms.txt`) and the site's, and how
+//! Turkish reads one, which decides the vowel of its suffixes (`AVM'de`, `NATO'nun`, `PKK'ye`).
+
+use std::collections::HashSet;
+
+use super::CaseRules;
+
+/// The built-in acronym list (`data/acronyms.txt`).
+const BUILT_IN: &str = include_str!("../../../../data/acronyms.txt");
+
+/// The acronyms a site knows.
+#[derive(Debug, Clone)]
+pub struct Acronyms {
+    /// In Turkish capitals.
+    listed: HashSet<String>,
+}
+
+impl Acronyms {
+    /// The built-in list and the site's own (`[words] acronyms` in the policy).
+    pub fn new(site: &[String]) -> Self {
+        let listed = BUILT_IN
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .chain(site.iter().map(|s| s.trim()))
+            .map(|a| CaseRules::Turkish.upper(a))
+            .collect();
+        Acronyms { listed }
+    }
+
+    /// Whether `word`, in any case, is a listed acronym (`avm` is `AVM`).
+    pub fn is_listed(&self, word: &str) -> bool {
+        self.listed.contains(&CaseRules::Turkish.upper(word))
+    }
+
+    /// Whether a stem written in capitals is an acronym rather than a shouted word: listed, or
+    /// capitals without a vowel (`PKK`, `TBMM`), or a Roman numeral (`XIV`).
+    pub fn is_acronym(&self, stem: &str) -> bool {
+        let is_vowel = |c: char| "AEIİOÖUÜaeıioöuü".contains(c);
+        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+        let all_roman = stem.chars().all(|c| "IVXLCDM".contains(c));
+        self.is_listed(stem)
+            || (letters >= 2
+                && !stem.chars().any(is_vowel)
+                && stem.chars().all(|c| !c.is_lowercase()))
+            || (all_roman && (2..=6).contains(&letters))
+    }
+}
+
+/// How Turkish reads the end of `acronym`, in lower case, for the harmony of its suffixes: as a
+/// word when it ends in a vowel or a vowel and one consonant (`nato`, `afad`, `tüik`), else letter
+/// by letter, a consonant named with `e` (`AVM` → `me`, `PKK` → `ke`, `AB` → `be`).
+pub fn reading_end(acronym: &str) -> String {
+    let lower: Vec<char> = CaseRules::Turkish.lower(acronym).chars().collect();
+    let is_vowel = |c: &char| "aeıioöuü".contains(*c);
+    let as_word = lower.len() >= 3
+        && match lower.as_slice() {
+            [.., a, b] => is_vowel(b) || (is_vowel(a) && !is_vowel(b)),
+            _ => false,
+        };
+    match lower.last() {
+        _ if as_word => lower.iter().collect(),
+        Some(c) if is_vowel(c) => c.to_string(),
+        Some(c) => format!("{c}e"),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_and_vowelless_capitals_are_acronyms() {
+        let acronyms = Acronyms::new(&["ÖSYM".to_owned()]);
+        assert!(acronyms.is_listed("avm") && acronyms.is_listed("AVM"));
+        assert!(acronyms.is_listed("ösym"));
+        assert!(acronyms.is_acronym("PKK") && acronyms.is_acronym("NATO"));
+        assert!(!acronyms.is_acronym("EVET") && !acronyms.is_listed("ev"));
+    }
+
+    #[test]
+    fn acronyms_are_read_as_words_or_letter_by_letter() {
+        assert_eq!(reading_end("NATO"), "nato");
+        assert_eq!(reading_end("AFAD"), "afad");
+        assert_eq!(reading_end("AVM"), "me");
+        assert_eq!(reading_end("PKK"), "ke");
+        assert_eq!(reading_end("AB"), "be");
+        assert_eq!(reading_end("TÜİK"), "tüik");
+    }
+}

@@ -330,16 +330,21 @@ impl Spelling {
                             }
                         }
                     }
+                    let mut kind = SpellingErrorKind::of_word(kind);
                     if turkish
-                        && suggestions
-                            .first()
-                            .is_some_and(|s| folded(&case.lower(s)) == folded(&lower))
+                        && let Some(best) = suggestions.first()
+                        && folded(&case.lower(best)) == folded(&lower)
                     {
-                        // Only Turkish letters missing: `no_turkish_chars` reports it.
-                        continue;
+                        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                        if capital(best) == capital(word) {
+                            // Only Turkish letters missing: `no_turkish_chars` reports it.
+                            continue;
+                        }
+                        // A name in lower case, its letters missing too (`turk` → `Türk`).
+                        kind = SpellingErrorKind::ProperNounCase;
                     }
                     suggestions.truncate(max_suggestions);
-                    out.push(on_word(SpellingErrorKind::of_word(kind), suggestions));
+                    out.push(on_word(kind, suggestions));
                 }
             }
         }
@@ -952,7 +957,10 @@ mod tests {
         assert!(fixes("sonra Ali ne dedi, Ayşe su getirdi").is_empty());
         // A capitalised word opening a sentence is a name only when it is no word.
         assert!(!fixes("Kitap ı okudum").iter().any(|(w, _)| w == "Kitap ı"));
-        assert_eq!(fixes("Belinay a söyle"), vec![pair("Belinay a", "Belinay'a")]);
+        assert_eq!(
+            fixes("Belinay a söyle"),
+            vec![pair("Belinay a", "Belinay'a")]
+        );
     }
 
     #[test]
@@ -997,6 +1005,23 @@ mod tests {
     #[test]
     fn words_typed_only_without_turkish_letters_are_left_to_no_turkish_chars() {
         assert!(fixes("cok guzel bir haber").is_empty());
+        // A name in lower case is a capitalisation error too: its fix restores both.
+        assert_eq!(
+            errors("oğlum fransiz kafası yaşıyorum"),
+            vec![(
+                "fransiz".to_owned(),
+                SpellingErrorKind::ProperNounCase.as_str(),
+                "Fransız".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_optative_typed_as_spoken_is_colloquial() {
+        assert_eq!(
+            fixes("hemen kontrol ediyim, dur bakiyim"),
+            vec![pair("ediyim", "edeyim"), pair("bakiyim", "bakayım")]
+        );
     }
 
     #[test]

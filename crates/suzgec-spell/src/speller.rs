@@ -753,20 +753,18 @@ impl Speller {
             return Vec::new();
         }
         let mut scored: Vec<(f32, String)> = Vec::new();
+        let mut first: Option<String> = None;
         self.score_turkish(word, &word_lower, &mut scored);
         // Letters lengthened (`eveeetttty`, `belkideee`): the whole search again with them
         // squeezed, so that a slip besides the lengthening is found too.
         if squeeze(&word_lower) != word_lower {
             for base in [squeeze(&word_lower), squeeze_to_one(&word_lower)] {
                 let mut more = Vec::new();
+                // A word with its lengthened letters squeezed is what was meant, or a listed
+                // misspelling of it (`bayaaa` → `baya` → `bayağı`): that comes first.
                 match self.check(&base) {
-                    Check::Correct => more.push((
-                        ((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.1,
-                        base.clone(),
-                    )),
-                    Check::Wrong { fix: Some(fix), .. } => {
-                        more.push((((RARE_FLOOR as f32) + 1.0).ln() - COST_WEIGHT * 0.2, fix))
-                    }
+                    Check::Correct if first.is_none() => first = Some(base.clone()),
+                    Check::Wrong { fix: Some(fix), .. } if first.is_none() => first = Some(fix),
                     _ => {}
                 }
                 self.score_turkish(word, &base, &mut more);
@@ -778,7 +776,7 @@ impl Speller {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::with_capacity(max);
-        for (_, text) in scored {
+        for text in first.into_iter().chain(scored.into_iter().map(|(_, text)| text)) {
             if self.misspellings.get(&text).is_some() {
                 continue;
             }
@@ -1218,6 +1216,10 @@ mod tests {
             ("okuyim", "okuyayım"),
             ("güzeeel", "güzel"),
             ("kardşm", "kardeşim"),
+            // Squeezed, a listed colloquial spelling (`baya` → `bayağı`), or a word with a
+            // double letter of its own.
+            ("bayaaaa", "bayağı"),
+            ("saaaat", "saat"),
         ] {
             assert_eq!(tr.suggest(typed, 1), vec![meant.to_owned()], "{typed}");
         }

@@ -505,7 +505,7 @@ fn standalone_clitic(
             None
         }
         _ if lower == "tabi"
-            && !prev_lower.ends_with(['a', 'e'])
+            && !dative_like(&prev_lower)
             && !text.tokens.get(at + 1).is_some_and(|t| {
                 let next = case.lower(t.text(text.text()));
                 next.starts_with("ol") || next.starts_with("tut") || next == "ki"
@@ -566,6 +566,12 @@ fn standalone_clitic(
         }
         _ => None,
     }
+}
+
+/// Whether `lower` may be a dative (`kanuna`, `vergiye`): it ends in `a`/`e`, but not like a
+/// conditional (`ilişkideyse`, `olursa`).
+fn dative_like(lower: &str) -> bool {
+    lower.ends_with(['a', 'e']) && !lower.ends_with("sa") && !lower.ends_with("se")
 }
 
 /// Compounds TDK writes as one word, found written apart.
@@ -1014,6 +1020,16 @@ mod tests {
                 "Fransız".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn tabi_is_tabii_unless_it_follows_a_dative() {
+        assert!(fixes("Bu iş kanuna tabi olarak yapılır").is_empty());
+        assert_eq!(
+            fixes("ilişkideyse tabi bu aldatma"),
+            vec![pair("tabi", "tabii")]
+        );
+        assert_eq!(fixes("gel tabi ki"), vec![pair("tabi", "tabii")]);
     }
 
     #[test]

@@ -950,18 +950,21 @@ impl Speller {
             }
         }
 
-        // Rare forms the frequency model lacks (`duramıyoruz`): the dictionary on the one edit
-        // that typists make most, a dropped vowel; when nothing in the model is near, also an
+        // Rare forms the frequency model lacks (`duramıyoruz`): the dictionary on the edits
+        // that typists make most ([`likely_edits`]); when nothing in the model is near, also an
         // extra letter or two letters swapped.
         let nothing_near = scored.len() == start;
         // Not worth the dictionary's time when the model has the word with other letters only
         // (`cok` → `çok`).
         let letters_only = closest <= 0.5;
-        for candidate in single_edits(word_lower).into_iter().take(200) {
+        let others = if nothing_near {
+            other_edits(word_lower)
+        } else {
+            Vec::new()
+        };
+        let candidates = likely_edits(word_lower).into_iter().chain(others);
+        for candidate in candidates.take(200) {
             if letters_only {
-                break;
-            }
-            if !nothing_near && candidate.chars().count() <= word_lower.chars().count() {
                 break;
             }
             if self.count(&candidate) == 0 && self.dictionary.check(&candidate) {
@@ -1032,18 +1035,44 @@ impl Speller {
     }
 }
 
-/// `word` with a vowel inserted, a letter deleted, or two neighbours swapped; vowel insertions
-/// first (the most frequent slip in quick typing).
-fn single_edits(word: &str) -> Vec<String> {
+/// `word` with one of the slips quick typists make most: a vowel dropped (`duramıyrz`), a
+/// double letter typed once (`demişin`), a vowel raised before `y` as spoken (`göremiyecek`).
+fn likely_edits(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::new();
+    let mut push = |at: usize, insert: bool, letter: char| {
+        let mut c = chars.clone();
+        if insert {
+            c.insert(at, letter);
+        } else {
+            c[at] = letter;
+        }
+        out.push(c.into_iter().collect::<String>());
+    };
     for at in 1..chars.len() {
         for v in ['a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü'] {
-            let mut c = chars.clone();
-            c.insert(at, v);
-            out.push(c.into_iter().collect());
+            push(at, true, v);
         }
     }
+    for at in 1..chars.len() {
+        let letter = chars[at];
+        if chars[at - 1] != letter && chars.get(at + 1) != Some(&letter) {
+            push(at, true, letter);
+        }
+    }
+    for at in 1..chars.len().saturating_sub(1) {
+        if matches!(chars[at], 'ı' | 'i' | 'u' | 'ü') && chars[at + 1] == 'y' {
+            push(at, false, 'a');
+            push(at, false, 'e');
+        }
+    }
+    out
+}
+
+/// `word` with a letter deleted or two neighbours swapped.
+fn other_edits(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
     for at in 0..chars.len() {
         let mut c = chars.clone();
         c.remove(at);
@@ -1219,6 +1248,8 @@ mod tests {
             // Squeezed, a listed colloquial spelling (`baya` → `bayağı`), or a word with a
             // double letter of its own.
             ("bayaaaa", "bayağı"),
+            // A vowel raised before `y` in a form the frequency model lacks.
+            ("göremiyeceksiniz", "göremeyeceksiniz"),
             ("saaaat", "saat"),
         ] {
             assert_eq!(tr.suggest(typed, 1), vec![meant.to_owned()], "{typed}");

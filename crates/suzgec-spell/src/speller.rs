@@ -1,7 +1,7 @@
 //! [`Speller`]: word checks and suggestions for one language.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use suzgec_dict::Dictionary;
 
@@ -76,7 +76,9 @@ const PROPER_SUFFIXES: &[&str] = &[
 /// Whether `suffix` (lower case) is one that follows a proper noun after an apostrophe
 /// (`'nin`, `'da`, `'ya`).
 pub fn is_proper_suffix(suffix: &str) -> bool {
-    PROPER_SUFFIXES.contains(&suffix)
+    static SUFFIXES: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| PROPER_SUFFIXES.iter().copied().collect());
+    SUFFIXES.contains(suffix)
 }
 
 /// Copula and personal endings that follow a noun or adjective (see `accepts_with_copula`).

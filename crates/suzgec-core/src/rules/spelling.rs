@@ -656,8 +656,8 @@ fn split_word(
 /// The case ending of a number, a proper noun or an acronym written apart from it, as the word
 /// with the apostrophe: `19 a` → `19'a`, `90 ını` → `90'ını`, `Tayyar a` → `Tayyar'a`, `gs nin`
 /// → `GS'nin`. The ending must be in lower case and in harmony with the name as read (`AVM` ends
-/// in `me`), and not one of [`SUFFIXES_THAT_ARE_WORDS`]; the conjunctions (`de`, `ki`, `mı`) are
-/// the clitic checks' business. A capitalised word opening a sentence counts as a name only when
+/// in `me`), and not one of [`SUFFIXES_THAT_ARE_WORDS`]; the conjunction `de` is the clitic
+/// checks' business. A capitalised word opening a sentence counts as a name only when
 /// the dictionary does not know it in lower case.
 fn suffix_apart(
     text: &Analysis<'_>,
@@ -670,12 +670,10 @@ fn suffix_apart(
     let prev = &text.tokens[at - 1];
     let prev_text = prev.text(text.text());
     let word = token.text(text.text());
-    let clitic =
-        matches!(lower, "de" | "da" | "te" | "ta" | "ki") || orthography::is_mi_form(lower);
-    if clitic
-        || !word.chars().all(char::is_lowercase)
+    if !suzgec_spell::is_proper_suffix(lower)
+        || matches!(lower, "de" | "da" | "te" | "ta")
         || SUFFIXES_THAT_ARE_WORDS.contains(&lower)
-        || !suzgec_spell::is_proper_suffix(lower)
+        || !word.chars().all(char::is_lowercase)
     {
         return None;
     }

@@ -73,6 +73,8 @@ impl std::error::Error for Error {}
 /// A hunspell dictionary, loaded once and then shared (`Sync`, read-only).
 pub struct Dictionary {
     inner: spellbook::Dictionary,
+    /// The stems the `.dic` lists with a capital (`Kadir`, `Ankara`).
+    names: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -166,9 +168,21 @@ impl Dictionary {
     /// # Errors
     /// [`Error`] when `spellbook` cannot parse the files (it says which line).
     pub fn from_hunspell(aff: &str, dic: &str) -> Result<Dictionary, Error> {
-        spellbook::Dictionary::new(aff, dic)
-            .map(|inner| Dictionary { inner })
-            .map_err(Error::Hunspell)
+        let inner = spellbook::Dictionary::new(aff, dic).map_err(Error::Hunspell)?;
+        let names = dic
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split(['/', '\t', ' ']).next())
+            .filter(|stem| stem.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_owned)
+            .collect();
+        Ok(Dictionary { inner, names })
+    }
+
+    /// Whether the dictionary lists `word` as a name of its own (`Kadir`, `Evren`, `Ankara`),
+    /// whether or not it also has the common word in lower case (`kadir`, `evren`).
+    pub fn has_name(&self, word: &str) -> bool {
+        self.names.contains(word)
     }
 
     /// Whether `word` is a correctly spelled word of the dictionary's
@@ -196,6 +210,14 @@ mod tests {
     fn both_embedded_dictionaries_load() {
         Dictionary::turkish();
         Dictionary::english();
+    }
+
+    #[test]
+    fn names_are_known_apart_from_common_words() {
+        let tr = Dictionary::turkish();
+        assert!(tr.has_name("Kadir") && tr.check("kadir"));
+        assert!(tr.has_name("Ankara") && !tr.check("ankara"));
+        assert!(!tr.has_name("Kitap") && !tr.has_name("kadir"));
     }
 
     #[test]

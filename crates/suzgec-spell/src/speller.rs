@@ -778,7 +778,10 @@ impl Speller {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::with_capacity(max);
-        for text in first.into_iter().chain(scored.into_iter().map(|(_, text)| text)) {
+        for text in first
+            .into_iter()
+            .chain(scored.into_iter().map(|(_, text)| text))
+        {
             if self.misspellings.get(&text).is_some() {
                 continue;
             }

@@ -274,7 +274,9 @@ impl Spelling {
             }
             match check {
                 Check::Correct | Check::Skipped => {
-                    if turkish
+                    if turkish && let Some(fix) = name_before_title(text, speller, i) {
+                        out.push(on_word(SpellingErrorKind::ProperNounCase, vec![fix]));
+                    } else if turkish
                         && lower.ends_with("de")
                         && let Some(fix) =
                             orthography::pronoun_de(word, &lower, &clause_after(text, i), case)
@@ -566,6 +568,41 @@ fn standalone_clitic(
         }
         _ => None,
     }
+}
+
+/// Words said after a person's name (`Kadir abi`, `Hande hanım`, `Ahmet Bey`).
+const TITLES: &[&str] = &[
+    "bey", "hanım", "hnm", "abi", "abla", "hoca", "hocam", "amca", "teyze", "efendi", "paşa",
+    "usta", "dayı", "enişte", "yenge",
+];
+
+/// Words the dictionary also lists as names that are said before a title as what they mean
+/// (`genç abi`, `sevgili hocam`, `hacı amca`).
+const NOT_NAMES_BEFORE_TITLES: &[&str] = &["genç", "tatlı", "sevgili", "koca", "hacı"];
+
+/// A name written in lower case before a title (`kadir abinin` → `Kadir`, `hande hnm` →
+/// `Hande`) where the word is also a common word the dictionary accepts in lower case (`kadir`
+/// "worth"); the capitalised word when the dictionary lists it as a name.
+fn name_before_title(text: &Analysis<'_>, speller: &Speller, at: usize) -> Option<String> {
+    let case = text.case_rules();
+    let word = text.tokens[at].text(text.text());
+    let next = text
+        .tokens
+        .get(at + 1)
+        .filter(|t| t.kind == TokenKind::Word && t.gap_before == Gap::Space)?;
+    let next_lower = case.lower(next.text(text.text()));
+    let title = TITLES.iter().any(|title| {
+        next_lower
+            .strip_prefix(title)
+            .is_some_and(|rest| rest.is_empty() || suzgec_spell::is_proper_suffix(rest))
+    });
+    if !title || !word.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let capital = case.capitalize(word);
+    let name = speller.dictionary().has_name(&capital)
+        && !NOT_NAMES_BEFORE_TITLES.contains(&case.lower(word).as_str());
+    name.then_some(capital)
 }
 
 /// Whether `lower` may be a dative (`kanuna`, `vergiye`): it ends in `a`/`e`, but not like a
@@ -1018,6 +1055,18 @@ mod tests {
                 "Fransız".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn a_name_in_lower_case_before_a_title_takes_its_capital() {
+        assert_eq!(
+            fixes("ablam ve kadir abinin eve dönmesine"),
+            vec![pair("kadir", "Kadir")]
+        );
+        assert_eq!(fixes("hande hanım geldi"), vec![pair("hande", "Hande")]);
+        // Words that only mean what they say, or are no names.
+        assert!(fixes("sevgili hocam, doktor bey ve yaşlı amca geldi").is_empty());
+        assert!(fixes("kadir kıymet bilmek").is_empty());
     }
 
     #[test]

@@ -757,24 +757,33 @@ impl Speller {
         let mut scored: Vec<(f32, String)> = Vec::new();
         let mut first: Option<String> = None;
         self.score_turkish(word, &word_lower, &mut scored);
-        // Letters lengthened (`eveeetttty`, `belkideee`): the whole search again with them
+        // Letters lengthened (`eveeetttty`, `belkideee`, `gidiyoo`): the whole search again with them
         // squeezed, so that a slip besides the lengthening is found too.
-        if squeeze(&word_lower) != word_lower {
-            for base in [squeeze(&word_lower), squeeze_to_one(&word_lower)] {
-                let mut more = Vec::new();
-                // A word with its lengthened letters squeezed is what was meant, or a listed
-                // misspelling of it (`bayaaa` → `baya` → `bayağı`): that comes first.
-                match self.check(&base) {
-                    Check::Correct if first.is_none() => first = Some(base.clone()),
-                    Check::Wrong { fix: Some(fix), .. } if first.is_none() => first = Some(fix),
-                    _ => {}
-                }
-                self.score_turkish(word, &base, &mut more);
-                scored.extend(
-                    more.into_iter()
-                        .map(|(score, text)| (score - COST_WEIGHT * LENGTHENED_COST, text)),
-                );
+        let bases = if squeeze(&word_lower) != word_lower {
+            vec![squeeze(&word_lower), squeeze_to_one(&word_lower)]
+        } else if lengthened(&word_lower) {
+            // Only the last letter doubled: that one cut (`yolladıı` → `yolladı`, not `yoladı`).
+            let mut cut = word_lower.clone();
+            cut.pop();
+            vec![cut]
+        } else {
+            Vec::new()
+        };
+        for base in bases {
+            let mut more = Vec::new();
+            // A word with its lengthened letters squeezed is what was meant, or a listed
+            // misspelling of it (`bayaaa` → `baya` → `bayağı`): that comes first.
+            match self.check(&base) {
+                _ if first.is_some() => {}
+                Check::Correct => first = Some(base.clone()),
+                Check::Wrong { fix: Some(fix), .. } => first = Some(fix),
+                _ => {}
             }
+            self.score_turkish(word, &base, &mut more);
+            scored.extend(
+                more.into_iter()
+                    .map(|(score, text)| (score - COST_WEIGHT * LENGTHENED_COST, text)),
+            );
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::with_capacity(max);
@@ -822,10 +831,7 @@ impl Speller {
         let squeezed = squeeze_to_one(word_lower);
         if squeezed != word_lower {
             // Lengthened for sure: three of a letter, or a doubled last letter (`haa`).
-            let lengthened = squeeze(word_lower) != word_lower || {
-                let mut rev = word_lower.chars().rev();
-                rev.next().is_some_and(|last| rev.next() == Some(last))
-            };
+            let lengthened = lengthened(word_lower);
             for base in [squeeze(word_lower), squeezed] {
                 ids.clear();
                 self.index().same_folded(&self.entries, &base, &mut ids);
@@ -1114,6 +1120,13 @@ fn recase(word: &str, right: &str, language: Language) -> String {
     }
 }
 
+/// Whether a letter of `word` is lengthened for sure: three of it in a row, or the last letter
+/// doubled (`gidiyoo`).
+fn lengthened(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    squeeze(word) != word || rev.next().is_some_and(|last| rev.next() == Some(last))
+}
+
 /// Runs of three or more of a letter cut to two (`yaaaa` → `yaa`).
 fn squeeze(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -1253,6 +1266,8 @@ mod tests {
             // Squeezed, a listed colloquial spelling (`baya` → `bayağı`), or a word with a
             // double letter of its own.
             ("bayaaaa", "bayağı"),
+            ("yaptıı", "yaptı"),
+            ("gidiyoo", "gidiyor"),
             // A vowel raised before `y` in a form the frequency model lacks.
             ("göremiyeceksiniz", "göremeyeceksiniz"),
             ("saaaat", "saat"),

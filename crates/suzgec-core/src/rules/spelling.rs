@@ -590,7 +590,12 @@ fn name_before_title(text: &Analysis<'_>, speller: &Speller, at: usize) -> Optio
         .tokens
         .get(at + 1)
         .filter(|t| t.kind == TokenKind::Word && t.gap_before == Gap::Space)?;
-    let next_lower = case.lower(next.text(text.text()));
+    let next_text = next.text(text.text());
+    // Most words start with no title's letter: ruled out before lower-casing.
+    if !next_text.starts_with(|c: char| "abdehptuyABDEHPTUY".contains(c)) {
+        return None;
+    }
+    let next_lower = case.lower(next_text);
     let title = TITLES.iter().any(|title| {
         next_lower
             .strip_prefix(title)
@@ -707,7 +712,9 @@ fn suffix_apart(
     let prev = &text.tokens[at - 1];
     let prev_text = prev.text(text.text());
     let word = token.text(text.text());
-    if !suzgec_spell::is_proper_suffix(lower)
+    // Suffixes are short: a long word is none, whatever its letters.
+    if lower.len() > 12
+        || !suzgec_spell::is_proper_suffix(lower)
         || matches!(lower, "de" | "da" | "te" | "ta")
         || SUFFIXES_THAT_ARE_WORDS.contains(&lower)
         || !word.chars().all(char::is_lowercase)

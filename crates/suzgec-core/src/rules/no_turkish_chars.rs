@@ -8,7 +8,8 @@
 //! restored text.
 
 use serde::Deserialize;
-use suzgec_restore::Restorer;
+use suzgec_restore::{RestoredWord, Restorer};
+use suzgec_spell::{Check, Speller};
 
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
@@ -77,16 +78,20 @@ impl Rule for NoTurkishChars {
         if text.language() != Language::Tr {
             return Outcome::clean();
         }
+        let misplaced = misplaced_dotless(self.restorer, text);
         let words_with_turkish_letters = text
             .words()
             .filter(|t| has_turkish_letter(t.text(text.text())))
-            .count();
-        let changed: Vec<_> = self
+            .count()
+            - misplaced.len();
+        let mut changed: Vec<RestoredWord> = self
             .restorer
             .restore_words(text.text())
             .into_iter()
             .filter(|w| w.confidence >= self.settings.min_word_confidence)
+            .chain(misplaced)
             .collect();
+        changed.sort_by_key(|w| w.start);
         if changed.len() < self.settings.min_words.max(1) {
             return Outcome::clean();
         }
@@ -109,15 +114,48 @@ impl Rule for NoTurkishChars {
             confidence,
             spans,
             message: Message {
-                tr: "Yorumunuz Türkçe karakterler (ç, ğ, ı, ö, ş, ü) kullanılmadan yazılmış. Harfleri \
-                     düzeltilmiş metni tek tıkla kabul edebilirsiniz."
+                tr: "Yorumunuz Türkçe karakterler (ç, ğ, ı, ö, ş, ü) kullanılmadan ya da yanlış \
+                     yerlerinde kullanılarak yazılmış. Harfleri düzeltilmiş metni tek tıkla kabul \
+                     edebilirsiniz."
                     .into(),
-                en: "Your comment is written without Turkish letters (ç, ğ, ı, ö, ş, ü). You can accept \
-                     the text with its letters restored in one click."
+                en: "Your comment is written without Turkish letters (ç, ğ, ı, ö, ş, ü), or with them \
+                     in the wrong places. You can accept the text with its letters restored in one \
+                     click."
                     .into(),
             },
         })
     }
+}
+
+/// How sure the rule is of a word with a misplaced `ı` that the dictionary accepts once its
+/// letters are restored.
+const MISPLACED_CONFIDENCE: f32 = 0.9;
+
+/// Words typed with `ı` where Turkish has `i` (`kendınıze`, `senı`, `gerekır`: often a phone's
+/// Turkish lower-casing of typed capitals): the dictionary rejects the word as typed and accepts it
+/// with its letters restored from the undotted form. Char offsets, like the restorer's.
+fn misplaced_dotless(restorer: &Restorer, text: &Analysis<'_>) -> Vec<RestoredWord> {
+    let speller = Speller::turkish();
+    text.words()
+        .filter_map(|token| {
+            let word = token.text(text.text());
+            let capitals_inside = word.chars().skip(1).any(char::is_uppercase);
+            if !word.contains('ı')
+                || capitals_inside
+                || !matches!(speller.check(word), Check::Wrong { .. })
+            {
+                return None;
+            }
+            let restored = restorer.restore(&word.replace('ı', "i"));
+            (restored != word && speller.check(&restored) == Check::Correct).then(|| RestoredWord {
+                start: token.chars.start,
+                end: token.chars.end,
+                original: word.to_owned(),
+                restored,
+                confidence: MISPLACED_CONFIDENCE,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -143,6 +181,19 @@ mod tests {
             .collect();
         assert_eq!(fixes, vec![("cok", "çok"), ("uzuldum", "üzüldüm")]);
         assert!(finding.confidence >= 0.7, "{}", finding.confidence);
+    }
+
+    #[test]
+    fn a_dotless_i_typed_for_i_is_restored_too() {
+        let finding = check("hem ben senı herkesten iyi tanırım").expect("fires");
+        let fixes: Vec<(&str, &str)> = finding
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(fixes, vec![("senı", "seni")]);
+        // Words with their `ı` in place, and names the dictionary lacks, stay.
+        assert!(check("Kırıkkale'de ılık bir akşam, Yıldırımoğulları geldi").is_none());
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Comments, their status events, reader reports, statistics, export and import.
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use suzgec_core::Verdict;
@@ -11,6 +13,9 @@ use crate::{
 
 /// The actor name of Süzgeç's own decisions.
 pub const MACHINE_ACTOR: &str = "suzgec";
+
+/// How many of a comment's open report reasons the moderator queue shows.
+const REPORT_REASONS_SHOWN: usize = 5;
 
 /// A comment with its current state: the status of its latest event and the latest edited text.
 const COMMENT_SELECT: &str = "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.verdict, \
@@ -205,15 +210,17 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
+        let reported: Vec<i64> = rows
+            .iter()
+            .filter(|row| row.try_get::<i64, _>("reports").is_ok_and(|n| n > 0))
+            .map(|row| row.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        let mut reasons = self.open_report_reasons(&reported).await?;
         let mut items = Vec::with_capacity(rows.len());
         for row in &rows {
             let comment = comment_from_row(row)?;
             let reports: i64 = row.try_get("reports")?;
-            let report_reasons = if reports > 0 {
-                self.open_report_reasons(comment.id).await?
-            } else {
-                Vec::new()
-            };
+            let report_reasons = reasons.remove(&comment.id).unwrap_or_default();
             items.push(QueueItem {
                 comment,
                 article_slug: row.try_get("article_slug")?,
@@ -225,18 +232,33 @@ impl Store {
         Ok(items)
     }
 
-    /// The reasons readers gave in reports since the last moderator decision, newest first.
-    async fn open_report_reasons(&self, comment_id: i64) -> Result<Vec<String>> {
-        let rows = sqlx::query(
-            "SELECT r.reason FROM comment_reports r WHERE r.comment_id = $1 AND r.reason <> '' \
+    /// The reasons readers gave in reports since the last moderator decision, newest first (at
+    /// most [`REPORT_REASONS_SHOWN`] a comment), for the comments `ids`, in one query.
+    async fn open_report_reasons(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>> {
+        let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(reasons);
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT r.comment_id, r.reason FROM comment_reports r \
+             WHERE r.comment_id IN ({}) AND r.reason <> '' \
              AND r.at > COALESCE((SELECT MAX(m.at) FROM comment_events m \
-                                  WHERE m.comment_id = $1 AND m.kind = 'moderator'), 0) \
-             ORDER BY r.id DESC LIMIT 5",
-        )
-        .bind(comment_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|row| Ok(row.try_get("reason")?)).collect()
+                                  WHERE m.comment_id = r.comment_id AND m.kind = 'moderator'), 0) \
+             ORDER BY r.comment_id, r.id DESC",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&self.pool).await? {
+            let list = reasons.entry(row.try_get("comment_id")?).or_default();
+            if list.len() < REPORT_REASONS_SHOWN {
+                list.push(row.try_get("reason")?);
+            }
+        }
+        Ok(reasons)
     }
 
     /// Records a moderator's decision as a new event and returns the comment's new state. A

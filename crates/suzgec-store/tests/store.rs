@@ -190,6 +190,13 @@ async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
         store.report(999_999, "hakaret", "reader").await,
         Err(suzgec_store::Error::NotFound("comment"))
     ));
+    let often = store
+        .add_comment(comment(article_id, "Can", "Bir yorum daha."))
+        .await
+        .unwrap();
+    for reason in ["r1", "r2", "", "r3", "r4", "r5", "r6"] {
+        store.report(often.id, reason, "reader").await.unwrap();
+    }
     let queue = store.queue(10).await.unwrap();
     let item = queue
         .iter()
@@ -198,6 +205,16 @@ async fn moderator_decisions_append_events_and_mark_overrides(store: Store) {
     assert_eq!(item.reports, 1);
     assert_eq!(item.report_reasons, ["hakaret"]);
     assert_eq!(item.article_slug, "haber");
+    let item = queue
+        .iter()
+        .find(|q| q.comment.id == often.id)
+        .expect("a reported comment is queued");
+    assert_eq!(item.reports, 7);
+    assert_eq!(
+        item.report_reasons,
+        ["r6", "r5", "r4", "r3", "r2"],
+        "the newest five reasons given, each comment its own"
+    );
     std::thread::sleep(std::time::Duration::from_millis(5));
     let kept = ModeratorDecision {
         status: Status::Approved,

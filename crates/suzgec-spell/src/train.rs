@@ -130,9 +130,10 @@ impl WordCounter {
                     && lower_initial * NAME_LOWER_SHARE < seen
                     && lower.chars().all(char::is_alphabetic)
                     && capitals.get(&lower).copied().unwrap_or_default() < seen
+                    // Hunspell accepts a lower-case entry capitalised too: one check covers
+                    // English words and names.
                     && options.foreign.is_none_or(|english| {
-                        !english.check(&lower)
-                            && !english.check(&capitalize(&lower, Language::English))
+                        !english.check(&capitalize(&lower, Language::English))
                     });
                 name.then(|| (capitalize(&lower, Language::Turkish), n))
             })

@@ -139,12 +139,17 @@ fn misplaced_dotless(restorer: &Restorer, text: &Analysis<'_>) -> Vec<RestoredWo
     text.words()
         .filter_map(|token| {
             let word = token.text(text.text());
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             let capitals_inside = word.chars().skip(1).any(char::is_uppercase);
-            if !word.contains('ı')
-                || capitals_inside
-                || !matches!(speller.check(word), Check::Wrong { .. })
-            {
+            if !word.contains('ı') || capitals_inside || word.chars().count() < 3 {
                 return None;
+            }
+            // A capitalised word the dictionary lacks is not judged (a name), but may be a known
+            // name with its `ı` misplaced (`Dılara`).
+            match speller.check(word) {
+                Check::Wrong { .. } => {}
+                Check::Skipped if capitalised => {}
+                _ => return None,
             }
             let restored = restorer.restore(&word.replace('ı', "i"));
             (restored != word && speller.check(&restored) == Check::Correct).then(|| RestoredWord {
@@ -192,6 +197,8 @@ mod tests {
             .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
             .collect();
         assert_eq!(fixes, vec![("senı", "seni")]);
+        let finding = check("Dılara almanca ogretıyo bana").expect("fires");
+        assert_eq!(finding.spans[0].replacement.as_deref(), Some("Dilara"));
         // Words with their `ı` in place, and names the dictionary lacks, stay.
         assert!(check("Kırıkkale'de ılık bir akşam, Yıldırımoğulları geldi").is_none());
     }

@@ -265,6 +265,10 @@ impl Spelling {
                 out.push(on_word(SpellingErrorKind::of_clitic(clitic), vec![fix]));
                 continue;
             }
+            if turkish && let Some(fix) = acronym_suffix_out_of_harmony(&self.acronyms, word) {
+                out.push(on_word(SpellingErrorKind::ProperNounApostrophe, vec![fix]));
+                continue;
+            }
             if turkish
                 && matches!(check, Check::Skipped | Check::Wrong { fix: None, .. })
                 && let Some(fix) = acronym_with_suffix(&self.acronyms, word)
@@ -732,10 +736,10 @@ fn suffix_apart(
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let (name, reading) = if capitals || acronyms.is_listed(prev_text) {
+    let (name, fits) = if capitals || acronyms.is_listed(prev_text) {
         let acronym = case.upper(prev_text);
-        let reading = acronyms::reading_end(&acronym);
-        (acronym, reading)
+        let fits = acronyms::fits_suffix(&acronym, lower);
+        (acronym, fits)
     } else {
         let mut letters = prev_text.chars();
         let capitalised =
@@ -747,11 +751,12 @@ fn suffix_apart(
         if !capitalised || (opens_sentence && speller.check(&prev_lower) == Check::Correct) {
             return None;
         }
-        (prev_text.to_owned(), prev_lower)
+        let fits = suzgec_spell::fits_proper_noun(&prev_lower, lower);
+        (prev_text.to_owned(), fits)
     };
     let fixed = format!("{name}'{word}");
     let judged_wrong = matches!(speller.check(&fixed), Check::Wrong { .. });
-    (suzgec_spell::fits_proper_noun(&reading, lower) && !judged_wrong).then_some(fixed)
+    (fits && !judged_wrong).then_some(fixed)
 }
 
 /// An acronym with a case ending written on (`avmdeki`, `TVyi`): the acronym in capitals and
@@ -767,9 +772,46 @@ fn acronym_with_suffix(acronyms: &Acronyms, word: &str) -> Option<String> {
             && suffix.chars().all(char::is_lowercase)
             && acronyms.is_listed(stem)
             && suzgec_spell::is_proper_suffix(suffix)
-            && suzgec_spell::fits_proper_noun(&acronyms::reading_end(stem), suffix);
+            && acronyms::fits_suffix(stem, suffix);
         fits.then(|| format!("{}'{suffix}", CaseRules::Turkish.upper(stem)))
     })
+}
+
+/// An acronym's suffix out of harmony with how Turkish reads the acronym (`CHP'nın` →
+/// `CHP'nin`, `NATO'nin` → `NATO'nun`; `K` and `H` read either way, `PKK'ya` and `PKK'ye`): the
+/// vowels put right, the acronym in capitals. A suffix that needs another consonant (`PKK'a` for `PKK'ya`, `CHP'ta` for
+/// `CHP'de`) is left alone.
+fn acronym_suffix_out_of_harmony(acronyms: &Acronyms, word: &str) -> Option<String> {
+    let at = word.find(['\'', '’'])?;
+    let (stem, rest) = word.split_at(at);
+    let mut rest_chars = rest.chars();
+    let apostrophe = rest_chars.next()?;
+    let suffix = rest_chars.as_str();
+    let one_case = stem.chars().all(char::is_lowercase) || stem.chars().all(char::is_uppercase);
+    let acronym = CaseRules::Turkish.upper(stem);
+    if !one_case
+        || stem.chars().count() < 2
+        || suffix.is_empty()
+        || !suffix.chars().all(char::is_lowercase)
+        || !acronyms.is_acronym(&acronym)
+    {
+        return None;
+    }
+    let readings = acronyms::reading_ends(&acronym);
+    let reading = readings.first()?;
+    let is_vowel = |c: char| "aeıioöuü".contains(c);
+    let vowel_meets_vowel = reading.ends_with(is_vowel) && suffix.starts_with(is_vowel);
+    if vowel_meets_vowel || (reading.ends_with(is_vowel) && suffix.starts_with('t')) {
+        return None;
+    }
+    if readings
+        .iter()
+        .any(|r| suzgec_spell::harmonize(r, suffix) == suffix)
+    {
+        return None;
+    }
+    let harmonized = suzgec_spell::harmonize(reading, suffix);
+    Some(format!("{acronym}{apostrophe}{harmonized}"))
 }
 
 impl Rule for Spelling {
@@ -1019,6 +1061,14 @@ mod tests {
         );
         assert_eq!(fixes("tvyi açtım"), vec![pair("tvyi", "TV'yi")]);
         assert_eq!(fixes("Dün AVMden aldım"), vec![pair("AVMden", "AVM'den")]);
+    }
+
+    #[test]
+    fn an_acronym_suffix_follows_how_the_acronym_is_read() {
+        assert_eq!(fixes("CHP'nın kararı"), vec![pair("CHP'nın", "CHP'nin")]);
+        assert_eq!(fixes("avm'da buluşalım"), vec![pair("avm'da", "AVM'de")]);
+        // `K` and `H` are read `ke`/`ka`, `he`/`ha`.
+        assert!(fixes("NATO'nun ve PKK'nın, SPK'nin, AVM'de ve CHP'de").is_empty());
     }
 
     #[test]

@@ -49,8 +49,9 @@ impl Acronyms {
 
 /// How Turkish reads the end of `acronym`, in lower case, for the harmony of its suffixes: as a
 /// word when it ends in a vowel or a vowel and one consonant (`nato`, `afad`, `tüik`), else letter
-/// by letter, a consonant named with `e` (`AVM` → `me`, `PKK` → `ke`, `AB` → `be`).
-pub fn reading_end(acronym: &str) -> String {
+/// by letter, a consonant named with `e` (`AVM` → `me`, `AB` → `be`). `K` and `H` are also named
+/// `ka` and `ha` (`SPK'nın` beside `SPK'nin`): both readings, the spelling guide's first.
+pub fn reading_ends(acronym: &str) -> Vec<String> {
     let lower: Vec<char> = CaseRules::Turkish.lower(acronym).chars().collect();
     let is_vowel = |c: &char| "aeıioöuü".contains(*c);
     let as_word = lower.len() >= 3
@@ -59,11 +60,19 @@ pub fn reading_end(acronym: &str) -> String {
             _ => false,
         };
     match lower.last() {
-        _ if as_word => lower.iter().collect(),
-        Some(c) if is_vowel(c) => c.to_string(),
-        Some(c) => format!("{c}e"),
-        None => String::new(),
+        _ if as_word => vec![lower.iter().collect()],
+        Some(c) if is_vowel(c) => vec![c.to_string()],
+        Some(c @ ('k' | 'h')) => vec![format!("{c}e"), format!("{c}a")],
+        Some(c) => vec![format!("{c}e")],
+        None => Vec::new(),
     }
+}
+
+/// Whether `suffix` (lower case) may follow `acronym` as Turkish reads it (`AVM'de`, `NATO'nun`).
+pub fn fits_suffix(acronym: &str, suffix: &str) -> bool {
+    reading_ends(acronym)
+        .iter()
+        .any(|reading| suzgec_spell::fits_proper_noun(reading, suffix))
 }
 
 #[cfg(test)]
@@ -81,11 +90,13 @@ mod tests {
 
     #[test]
     fn acronyms_are_read_as_words_or_letter_by_letter() {
-        assert_eq!(reading_end("NATO"), "nato");
-        assert_eq!(reading_end("AFAD"), "afad");
-        assert_eq!(reading_end("AVM"), "me");
-        assert_eq!(reading_end("PKK"), "ke");
-        assert_eq!(reading_end("AB"), "be");
-        assert_eq!(reading_end("TÜİK"), "tüik");
+        assert_eq!(reading_ends("NATO"), ["nato"]);
+        assert_eq!(reading_ends("AFAD"), ["afad"]);
+        assert_eq!(reading_ends("AVM"), ["me"]);
+        assert_eq!(reading_ends("PKK"), ["ke", "ka"]);
+        assert_eq!(reading_ends("AB"), ["be"]);
+        assert_eq!(reading_ends("TÜİK"), ["tüik"]);
+        assert!(fits_suffix("AVM", "de") && !fits_suffix("AVM", "da"));
+        assert!(fits_suffix("SPK", "nın") && fits_suffix("SPK", "nin"));
     }
 }

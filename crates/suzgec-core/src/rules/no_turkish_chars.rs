@@ -84,13 +84,16 @@ impl Rule for NoTurkishChars {
             .filter(|t| has_turkish_letter(t.text(text.text())))
             .count()
             - misplaced.len();
+        // A word with a misplaced `ı` is fixed whole (`gorusmedık` → `görüşmedik`), not also by
+        // the restorer, which keeps the `ı`.
         let mut changed: Vec<RestoredWord> = self
             .restorer
             .restore_words(text.text())
             .into_iter()
             .filter(|w| w.confidence >= self.settings.min_word_confidence)
-            .chain(misplaced)
+            .filter(|w| !misplaced.iter().any(|m| m.start == w.start))
             .collect();
+        changed.extend(misplaced);
         changed.sort_by_key(|w| w.start);
         if changed.len() < self.settings.min_words.max(1) {
             return Outcome::clean();
@@ -197,6 +200,9 @@ mod tests {
             .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
             .collect();
         assert_eq!(fixes, vec![("senı", "seni")]);
+        let finding = check("bugün gorusmedık").expect("fires");
+        assert_eq!(finding.spans.len(), 1, "{:?}", finding.spans);
+        assert_eq!(finding.spans[0].replacement.as_deref(), Some("görüşmedik"));
         let finding = check("Dılara almanca ogretıyo bana").expect("fires");
         assert_eq!(finding.spans[0].replacement.as_deref(), Some("Dilara"));
         // Words with their `ı` in place, and names the dictionary lacks, stay.

@@ -265,7 +265,7 @@ impl Spelling {
                 out.push(on_word(SpellingErrorKind::of_clitic(clitic), vec![fix]));
                 continue;
             }
-            if turkish && let Some(fix) = acronym_suffix_out_of_harmony(&self.acronyms, word) {
+            if turkish && let Some(fix) = acronym_suffix_out_of_harmony(word) {
                 out.push(on_word(SpellingErrorKind::ProperNounApostrophe, vec![fix]));
                 continue;
             }
@@ -777,11 +777,11 @@ fn acronym_with_suffix(acronyms: &Acronyms, word: &str) -> Option<String> {
     })
 }
 
-/// An acronym's suffix out of harmony with how Turkish reads the acronym (`CHP'nın` →
-/// `CHP'nin`, `NATO'nin` → `NATO'nun`; `K` and `H` read either way, `PKK'ya` and `PKK'ye`): the
-/// vowels put right, the acronym in capitals. A suffix that needs another consonant (`PKK'a` for `PKK'ya`, `CHP'ta` for
+/// An acronym's suffix out of harmony with how Turkish reads the acronym letter by letter
+/// (`CHP'nın` → `CHP'nin`, `mhp'ya` → `MHP'ye`; `K` and `H` read either way, `PKK'ya` and
+/// `PKK'ye`): the vowels put right, the acronym in capitals. A suffix that needs another consonant (`PKK'a` for `PKK'ya`, `CHP'ta` for
 /// `CHP'de`) is left alone.
-fn acronym_suffix_out_of_harmony(acronyms: &Acronyms, word: &str) -> Option<String> {
+fn acronym_suffix_out_of_harmony(word: &str) -> Option<String> {
     let at = word.find(['\'', '’'])?;
     let (stem, rest) = word.split_at(at);
     let mut rest_chars = rest.chars();
@@ -789,11 +789,14 @@ fn acronym_suffix_out_of_harmony(acronyms: &Acronyms, word: &str) -> Option<Stri
     let suffix = rest_chars.as_str();
     let one_case = stem.chars().all(char::is_lowercase) || stem.chars().all(char::is_uppercase);
     let acronym = CaseRules::Turkish.upper(stem);
-    if !one_case
-        || stem.chars().count() < 2
-        || suffix.is_empty()
-        || !suffix.chars().all(char::is_lowercase)
-        || !acronyms.is_acronym(&acronym)
+    // Only acronyms of three consonants or more, read letter by letter for sure: one with a vowel
+    // may be read as a word, in English (`COVID'e`, `NBA'de`), and a unit as its name (`GB'lık`,
+    // gigabayt).
+    let consonants_only = acronym.chars().count() >= 3
+        && acronym
+            .chars()
+            .all(|c| c.is_alphabetic() && !"AEIİOÖUÜ".contains(c));
+    if !one_case || !consonants_only || suffix.is_empty() || !suffix.chars().all(char::is_lowercase)
     {
         return None;
     }
@@ -1066,9 +1069,11 @@ mod tests {
     #[test]
     fn an_acronym_suffix_follows_how_the_acronym_is_read() {
         assert_eq!(fixes("CHP'nın kararı"), vec![pair("CHP'nın", "CHP'nin")]);
-        assert_eq!(fixes("avm'da buluşalım"), vec![pair("avm'da", "AVM'de")]);
-        // `K` and `H` are read `ke`/`ka`, `he`/`ha`.
+        assert_eq!(fixes("mhp'nın kararı"), vec![pair("mhp'nın", "MHP'nin")]);
+        // `K` and `H` are read `ke`/`ka`, `he`/`ha`; acronyms with a vowel and units may be
+        // read as words.
         assert!(fixes("NATO'nun ve PKK'nın, SPK'nin, AVM'de ve CHP'de").is_empty());
+        assert!(fixes("COVID'e karşı, NBA'de ve 5 GB'lık").is_empty());
     }
 
     #[test]

@@ -41,6 +41,18 @@ fn bench_check(c: &mut Criterion) {
     }
     group.finish();
 
+    // The same with the policy's `encoder = false`: the fast path alone, for the comments whose
+    // fast classifier score falls in the encoder's band.
+    let mut fast = Policy::default();
+    fast.classifier.encoder = false;
+    let moderator = Moderator::new(fast).expect("the policy builds");
+    moderator.warm_up();
+    let mut group = c.benchmark_group("check_without_encoder");
+    for (name, text) in COMMENTS {
+        group.bench_function(name, |b| b.iter(|| moderator.check(black_box(text), None)));
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("analysis_without_detection");
     for (name, text) in COMMENTS {
         group.bench_function(name, |b| {

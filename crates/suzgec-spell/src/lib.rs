@@ -51,7 +51,7 @@ pub mod train;
 pub use error::Error;
 pub use freq::FrequencyList;
 pub use misspellings::{Listed, ListedKind, MisspellingList};
-pub use speller::{Check, ErrorKind, Speller, fits_proper_noun, harmonize, is_proper_suffix};
+pub use speller::{Check, ErrorKind, Speller, fits_proper_noun, is_proper_suffix};
 
 /// The languages this crate spells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

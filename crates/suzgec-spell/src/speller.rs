@@ -147,39 +147,6 @@ pub fn fits_proper_noun(stem: &str, suffix: &str) -> bool {
         }
 }
 
-/// `suffix` with its vowels in harmony with `stem` (lower case), each following the vowel before
-/// it (after `ke`, how `PKK` is read: `ya` → `ye`, `nın` → `nin`); `-ki` and `-yor` keep theirs.
-pub fn harmonize(stem: &str, suffix: &str) -> String {
-    let chars: Vec<char> = suffix.chars().collect();
-    let mut prev = last_vowel(stem);
-    let mut out = String::with_capacity(suffix.len());
-    for (i, c) in chars.iter().enumerate() {
-        let after = |letter: char| i >= 1 && chars[i - 1] == letter;
-        let fixed = (after('k') && *c == 'i' && i + 1 == chars.len()) || (after('y') && *c == 'o');
-        let vowel = match prev {
-            Some(v) if is_vowel(*c) && !fixed => {
-                let back = matches!(v, 'a' | 'ı' | 'o' | 'u' | 'â' | 'û');
-                let round = matches!(v, 'o' | 'ö' | 'u' | 'ü' | 'û');
-                match (c, back, round) {
-                    ('a' | 'e', true, _) => 'a',
-                    ('a' | 'e', false, _) => 'e',
-                    ('ı' | 'i' | 'u' | 'ü', true, false) => 'ı',
-                    ('ı' | 'i' | 'u' | 'ü', false, false) => 'i',
-                    ('ı' | 'i' | 'u' | 'ü', true, true) => 'u',
-                    ('ı' | 'i' | 'u' | 'ü', false, true) => 'ü',
-                    _ => *c,
-                }
-            }
-            _ => *c,
-        };
-        if is_vowel(vowel) {
-            prev = Some(vowel);
-        }
-        out.push(vowel);
-    }
-    out
-}
-
 /// Laughter and its spellings (`hahaha`, `ahahah`, `hehe`, `hıhı`, `puhahaha`).
 fn is_laughter(word: &str) -> bool {
     let only_laughter = word.chars().filter(|c| *c == 'h').count() >= 2
@@ -1278,15 +1245,6 @@ mod tests {
             wrong(ErrorKind::ProperNounCase, "Ankara")
         );
         assert_eq!(tr.check("Allah"), Check::Correct);
-    }
-
-    #[test]
-    fn suffixes_are_put_in_harmony() {
-        assert_eq!(harmonize("ke", "ya"), "ye");
-        assert_eq!(harmonize("ke", "lilarla"), "lilerle");
-        assert_eq!(harmonize("nato", "nin"), "nun");
-        assert_eq!(harmonize("me", "daki"), "deki");
-        assert_eq!(harmonize("ke", "deki"), "deki");
     }
 
     #[test]

@@ -185,27 +185,29 @@ mod tests {
         testing::finding(&rule(), text)
     }
 
-    #[test]
-    fn ascii_typed_turkish_is_caught_with_its_letters_restored() {
-        let finding = check("Bu haberi okuyunca cok uzuldum").expect("fires");
-        let fixes: Vec<(&str, &str)> = finding
+    /// Each span's text and replacement.
+    fn fixes(finding: &Finding) -> Vec<(&str, &str)> {
+        finding
             .spans
             .iter()
             .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
-            .collect();
-        assert_eq!(fixes, vec![("cok", "çok"), ("uzuldum", "üzüldüm")]);
+            .collect()
+    }
+
+    #[test]
+    fn ascii_typed_turkish_is_caught_with_its_letters_restored() {
+        let finding = check("Bu haberi okuyunca cok uzuldum").expect("fires");
+        assert_eq!(
+            fixes(&finding),
+            vec![("cok", "çok"), ("uzuldum", "üzüldüm")]
+        );
         assert!(finding.confidence >= 0.7, "{}", finding.confidence);
     }
 
     #[test]
     fn a_dotless_i_typed_for_i_is_restored_too() {
         let finding = check("hem ben senı herkesten iyi tanırım").expect("fires");
-        let fixes: Vec<(&str, &str)> = finding
-            .spans
-            .iter()
-            .map(|s| (s.text.as_str(), s.replacement.as_deref().unwrap_or("")))
-            .collect();
-        assert_eq!(fixes, vec![("senı", "seni")]);
+        assert_eq!(fixes(&finding), vec![("senı", "seni")]);
         let finding = check("bugün gorusmedık").expect("fires");
         assert_eq!(finding.spans.len(), 1, "{:?}", finding.spans);
         assert_eq!(finding.spans[0].replacement.as_deref(), Some("görüşmedik"));

@@ -21,7 +21,7 @@ use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::policy::Policy;
 use crate::text::acronyms::{self, Acronyms};
-use crate::text::orthography::{self, Clitic};
+use crate::text::orthography::{self, Clitic, is_vowel};
 use crate::text::{Analysis, CaseRules, Gap, TokenKind};
 use crate::verdict::{Language, Message, RuleId};
 
@@ -779,8 +779,8 @@ fn acronym_with_suffix(acronyms: &Acronyms, word: &str) -> Option<String> {
 
 /// An acronym's suffix out of harmony with how Turkish reads the acronym letter by letter
 /// (`CHP'nın` → `CHP'nin`, `mhp'ya` → `MHP'ye`; `K` and `H` read either way, `PKK'ya` and
-/// `PKK'ye`): the vowels put right, the acronym in capitals. A suffix that needs another consonant (`PKK'a` for `PKK'ya`, `CHP'ta` for
-/// `CHP'de`) is left alone.
+/// `PKK'ye`): the vowels put right, the acronym in capitals. A suffix that needs another
+/// consonant (`PKK'a` for `PKK'ya`, `CHP'ta` for `CHP'de`) is left alone.
 fn acronym_suffix_out_of_harmony(word: &str) -> Option<String> {
     let at = word.find(['\'', '’'])?;
     let (stem, rest) = word.split_at(at);
@@ -789,31 +789,28 @@ fn acronym_suffix_out_of_harmony(word: &str) -> Option<String> {
     let suffix = rest_chars.as_str();
     let one_case = stem.chars().all(char::is_lowercase) || stem.chars().all(char::is_uppercase);
     let acronym = CaseRules::Turkish.upper(stem);
-    // Only acronyms of three consonants or more, read letter by letter for sure: one with a vowel
-    // may be read as a word, in English (`COVID'e`, `NBA'de`), and a unit as its name (`GB'lık`,
-    // gigabayt).
-    let consonants_only = acronym.chars().count() >= 3
-        && acronym
-            .chars()
-            .all(|c| c.is_alphabetic() && !"AEIİOÖUÜ".contains(c));
-    if !one_case || !consonants_only || suffix.is_empty() || !suffix.chars().all(char::is_lowercase)
+    // Only acronyms read letter by letter for sure; a unit is also read as its name, and units are
+    // shorter (`GB'lık`, gigabayt).
+    if !one_case
+        || !acronyms::consonants_only(&acronym)
+        || suffix.is_empty()
+        || !suffix.chars().all(char::is_lowercase)
     {
         return None;
     }
     let readings = acronyms::reading_ends(&acronym);
     let reading = readings.first()?;
-    let is_vowel = |c: char| "aeıioöuü".contains(c);
     let vowel_meets_vowel = reading.ends_with(is_vowel) && suffix.starts_with(is_vowel);
     if vowel_meets_vowel || (reading.ends_with(is_vowel) && suffix.starts_with('t')) {
         return None;
     }
     if readings
         .iter()
-        .any(|r| suzgec_spell::harmonize(r, suffix) == suffix)
+        .any(|r| orthography::harmonize_suffix(r, suffix) == suffix)
     {
         return None;
     }
-    let harmonized = suzgec_spell::harmonize(reading, suffix);
+    let harmonized = orthography::harmonize_suffix(reading, suffix);
     Some(format!("{acronym}{apostrophe}{harmonized}"))
 }
 

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::CaseRules;
+use super::orthography::is_vowel;
 
 /// The built-in acronym list (`data/acronyms.txt`).
 const BUILT_IN: &str = include_str!("../../../../data/acronyms.txt");
@@ -36,7 +37,6 @@ impl Acronyms {
     /// Whether a stem written in capitals is an acronym rather than a shouted word: listed, or
     /// capitals without a vowel (`PKK`, `TBMM`), or a Roman numeral (`XIV`).
     pub fn is_acronym(&self, stem: &str) -> bool {
-        let is_vowel = |c: char| "AEIİOÖUÜaeıioöuü".contains(c);
         let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
         let all_roman = stem.chars().all(|c| "IVXLCDM".contains(c));
         self.is_listed(stem)
@@ -53,19 +53,24 @@ impl Acronyms {
 /// `ka` and `ha` (`SPK'nın` beside `SPK'nin`): both readings, the spelling guide's first.
 pub fn reading_ends(acronym: &str) -> Vec<String> {
     let lower: Vec<char> = CaseRules::Turkish.lower(acronym).chars().collect();
-    let is_vowel = |c: &char| "aeıioöuü".contains(*c);
     let as_word = lower.len() >= 3
         && match lower.as_slice() {
-            [.., a, b] => is_vowel(b) || (is_vowel(a) && !is_vowel(b)),
+            [.., a, b] => is_vowel(*b) || (is_vowel(*a) && !is_vowel(*b)),
             _ => false,
         };
     match lower.last() {
         _ if as_word => vec![lower.iter().collect()],
-        Some(c) if is_vowel(c) => vec![c.to_string()],
+        Some(c) if is_vowel(*c) => vec![c.to_string()],
         Some(c @ ('k' | 'h')) => vec![format!("{c}e"), format!("{c}a")],
         Some(c) => vec![format!("{c}e")],
         None => Vec::new(),
     }
+}
+
+/// Whether `acronym` is three consonants or more (`CHP`, `TBMM`): read letter by letter for sure,
+/// where one with a vowel may be read as a word, in English too (`COVID`, `NBA`).
+pub fn consonants_only(acronym: &str) -> bool {
+    acronym.chars().count() >= 3 && acronym.chars().all(|c| c.is_alphabetic() && !is_vowel(c))
 }
 
 /// Whether `suffix` (lower case) may follow `acronym` as Turkish reads it (`AVM'de`, `NATO'nun`).

@@ -33,6 +33,31 @@ const MI_FORMS: &[&str] = &[
     "mi", "misin", "miyim", "miyiz", "misiniz", "midir", "miydi", "miymiş", "miyken", "mis",
 ];
 
+/// Whether `c` is a Turkish vowel, in either case.
+pub fn is_vowel(c: char) -> bool {
+    "aeıioöuüâîûAEIİOÖUÜ".contains(c)
+}
+
+/// `suffix` with its vowels in harmony with `stem`, each following the vowel before it ([`high_vowel`],
+/// [`low_vowel`]): after `ke`, how `PKK` is read, `ya` → `ye` and `nın` → `nin`. `-ki` and `-yor`
+/// keep theirs.
+pub fn harmonize_suffix(stem: &str, suffix: &str) -> String {
+    let chars: Vec<char> = suffix.chars().collect();
+    let mut read = stem.to_owned();
+    for (i, c) in chars.iter().enumerate() {
+        let after = |letter: char| i >= 1 && chars[i - 1] == letter;
+        let fixed = (after('k') && *c == 'i' && i + 1 == chars.len()) || (after('y') && *c == 'o');
+        let harmonized = match c {
+            _ if fixed => None,
+            'a' | 'e' => low_vowel(&read),
+            'ı' | 'i' | 'u' | 'ü' => high_vowel(&read),
+            _ => None,
+        };
+        read.push(harmonized.unwrap_or(*c));
+    }
+    read[stem.len()..].to_owned()
+}
+
 /// The high vowel a suffix takes after `word` (last vowel: a/ı → ı, e/i → i, o/u → u, ö/ü → ü).
 pub fn high_vowel(word: &str) -> Option<char> {
     word.chars().rev().find_map(|c| match c {
@@ -241,6 +266,15 @@ pub const TIME_KI: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffixes_are_put_in_harmony() {
+        assert_eq!(harmonize_suffix("ke", "ya"), "ye");
+        assert_eq!(harmonize_suffix("ke", "lilarla"), "lilerle");
+        assert_eq!(harmonize_suffix("nato", "nin"), "nun");
+        assert_eq!(harmonize_suffix("me", "daki"), "deki");
+        assert_eq!(harmonize_suffix("ke", "deki"), "deki");
+    }
 
     #[test]
     fn the_particle_follows_the_last_vowel() {

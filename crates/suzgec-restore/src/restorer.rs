@@ -461,7 +461,7 @@ impl Restorer {
             // sure; a suffix after an apostrophe is Turkish and follows the
             // name's vowels (`Carl'ın`), so the models still decide it.
             if w.case == Case::Lower {
-                return None;
+                return self.choose_by_known_stem(ex, i, cands, lexicon);
             }
             let stem = stem_bits(ex.keys(i), w);
             let typed = w.marked & stem;
@@ -482,6 +482,53 @@ impl Restorer {
         Some(Decision {
             mask,
             confidence: (1.0 / z).clamp(0.0, 1.0).max(0.5),
+        })
+    }
+
+    /// Among the likely candidates of a lower-case word the lexicon rejects
+    /// whole, the one whose longest accepted prefix is longest, when that is
+    /// longer than the best candidate's: the lexicon knows the stem but not
+    /// the derivation (`ihtiyaçlısına`, stem `ihtiyaçlı`; `süzdürünüz`).
+    fn choose_by_known_stem(
+        &self,
+        ex: &Example,
+        i: usize,
+        cands: &[(u64, f32)],
+        lexicon: &dyn Lexicon,
+    ) -> Option<Decision> {
+        let w = &ex.words[i];
+        let original = &ex.text[w.span.byte_start..w.span.byte_end];
+        let best = cands[0].1;
+        let mut known: Vec<(String, bool)> = Vec::new();
+        let mut buf = String::with_capacity(original.len() + 8);
+        let (mut top, mut chosen) = (0usize, None);
+        for (n, &(mask, score)) in cands.iter().enumerate() {
+            if n >= LEXICON_CANDIDATES || best - score > self.settings.lexicon_margin {
+                break;
+            }
+            buf.clear();
+            write_word(original, ex.keys(i), w, mask, &mut buf);
+            let ends: Vec<usize> = buf.char_indices().map(|(b, _)| b).skip(MIN_STEM).collect();
+            let stem = ends.iter().rev().find(|&&end| {
+                let prefix = &buf[..end];
+                if let Some((_, ok)) = known.iter().find(|(p, _)| p == prefix) {
+                    return *ok;
+                }
+                let ok = lexicon.contains(prefix);
+                known.push((prefix.to_owned(), ok));
+                ok
+            });
+            let length = stem.copied().unwrap_or(0);
+            if n == 0 {
+                top = length;
+            } else if length >= top + MIN_GAIN && chosen.is_none_or(|(l, _, _)| length > l) {
+                chosen = Some((length, mask, score));
+            }
+        }
+        let (_, mask, score) = chosen?;
+        Some(Decision {
+            mask,
+            confidence: (score - best).exp().clamp(0.0, 1.0).max(0.5),
         })
     }
 
@@ -649,6 +696,13 @@ impl Restorer {
 
 /// Most candidates of one word shown to the lexicon.
 const LEXICON_CANDIDATES: usize = 16;
+
+/// Fewest chars of a prefix that counts as a known stem.
+const MIN_STEM: usize = 5;
+
+/// How many chars longer a candidate's known stem must be than the best
+/// candidate's to win over it.
+const MIN_GAIN: usize = 2;
 
 /// One hypothesis of the beam search.
 #[derive(Clone, Copy, Debug)]
@@ -877,6 +931,24 @@ mod tests {
             nothing.restore("Bu haberi okuyunca cok uzuldum"),
             "Bu haberi okuyunca çok üzüldüm"
         );
+    }
+
+    #[test]
+    fn a_known_stem_decides_a_word_the_list_rejects_whole() {
+        let plain = Restorer::from_bytes(EMBEDDED_MODEL).unwrap();
+        let s = "bile kendinden daha ihtiyaclisina bagislayan";
+        // The models alone prefer the word as typed: `ihtiyaçlı` is rare in training.
+        assert!(plain.restore(s).contains("ihtiyaclisina"));
+        let stems = |word: &str| ["ihtiyaç", "ihtiyaçlı", "bağışlayan"].contains(&word);
+        let with = plain.clone().with_lexicon(stems);
+        assert_eq!(
+            with.restore(s),
+            "bile kendinden daha ihtiyaçlısına bağışlayan"
+        );
+        // A prefix of under five letters is no stem.
+        let short = plain.with_lexicon(|word: &str| word == "ihti");
+        assert!(short.restore(s).contains("ihtiyaclisina"));
+        assert!(Restorer::embedded().restore(s).contains("ihtiyaçlısına"));
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             lm_order: 6,
-            lm_weight: 1.0,
+            lm_weight: 1.5,
             left_weight: 0.5,
             right_weight: 0.5,
             context_prior: 4.0,

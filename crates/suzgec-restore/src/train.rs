@@ -415,8 +415,9 @@ fn train_classifier(
 
 /// Interpolated Witten-Bell estimates stored in back-off form: for each kept
 /// n-gram `h s`, `ln P(s | h)`; for each context `h`, `ln λ(h)` with
-/// `λ(h) = T(h) / (c(h) + T(h))`, so that an unseen `h s` gets
-/// `λ(h) P(s | h')`.
+/// `λ(h) = (1 − Σ P(s | h)) / (1 − Σ P(s | h'))` over the kept `h s`, so that
+/// an unseen or pruned `h s` gets `λ(h) P(s | h')` and each context's
+/// probabilities still sum to one.
 fn witten_bell(ngrams: &Map<u64, u32>, min_count: u32) -> Vec<(u64, f32)> {
     // Context totals and type counts.
     let mut ctx: Map<u64, (u64, u32)> = Map::default();
@@ -436,6 +437,9 @@ fn witten_bell(ngrams: &Map<u64, u32>, min_count: u32) -> Vec<(u64, f32)> {
         by_order[symbol_count(g) as usize].push((g, c));
     }
     let mut prob: Map<u64, f32> = Map::default();
+    // Per context: the probability its kept n-grams take, and what the
+    // lower order gives the same symbols.
+    let mut kept: Map<u64, (f64, f64)> = Map::default();
     let mut out = Vec::new();
     let v = f64::from(SYM_COUNT);
     for (n, grams) in by_order.iter().enumerate().skip(1) {
@@ -450,12 +454,22 @@ fn witten_bell(ngrams: &Map<u64, u32>, min_count: u32) -> Vec<(u64, f32)> {
             prob.insert(g, p as f32);
             if n <= 2 || c >= min_count {
                 out.push((g, p.ln() as f32));
+                if n >= 2 {
+                    let lower = f64::from(prob[&(g & low_symbols(n as u32 - 1))]);
+                    let e = kept.entry(g >> SYM_BITS).or_default();
+                    e.0 += p;
+                    e.1 += lower;
+                }
             }
         }
     }
-    for (&h, &(total, types)) in &ctx {
+    for (&h, &(total, _)) in &ctx {
         if symbol_count(h) <= 1 || total >= u64::from(min_count) {
-            let lambda = f64::from(types) / (total as f64 + f64::from(types));
+            // The back-off weight gives the symbols without a kept n-gram what the
+            // kept ones leave, in the lower order's proportions: the n-grams pruned
+            // as rare keep their mass instead of only the Witten-Bell escape.
+            let (upper, lower) = kept.get(&h).copied().unwrap_or((0.0, 0.0));
+            let lambda = (1.0 - upper).max(1e-9) / (1.0 - lower).max(1e-9);
             out.push((h | CONTEXT_FLAG, lambda.ln() as f32));
         }
     }

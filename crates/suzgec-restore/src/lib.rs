@@ -32,7 +32,8 @@
 //! reading the words already decided. An unseen word is decided by a beam
 //! search of the character model and a letter classifier over its ambiguous
 //! letters; with a [`Lexicon`], the best candidate the word list accepts
-//! wins (`ozbegen` → `özbeğen` only if the list knows it), and a capitalised
+//! wins (`ozbegen` → `özbeğen` only if the list knows it; else the one whose
+//! longest prefix it knows is longest: `ihtiyaclisina` → `ihtiyaçlısına`), and a capitalised
 //! word none of whose candidates it accepts keeps its letters as typed
 //! unless the models are sure (foreign names: `Miami`, `Butler`).
 //!

@@ -204,8 +204,10 @@ impl Restorer {
     /// letters of its name as typed unless the models are sure
     /// ([`Settings::name_keep_margin`]; foreign names: `Baltimore`,
     /// `Butler`), while a suffix after its apostrophe is still restored
-    /// (`Carl'ın`). Known words are decided as before, so this costs nothing
-    /// on them.
+    /// (`Carl'ın`), and a lower-case word takes the candidate whose longest
+    /// accepted prefix (five letters or more) is clearly the longest
+    /// (`ihtiyaçlısına`, whose stem `ihtiyaçlı` the list knows). Known words
+    /// are decided as before, so this costs nothing on them.
     pub fn with_lexicon(mut self, lexicon: impl Lexicon + 'static) -> Restorer {
         self.lexicon = Some(SharedLexicon(std::sync::Arc::new(lexicon)));
         self

@@ -1047,7 +1047,8 @@ impl Speller {
 }
 
 /// `word` with one of the slips quick typists make most: a vowel dropped (`duramıyrz`), a
-/// double letter typed once (`demişin`), a vowel raised before `y` as spoken (`göremiyecek`).
+/// double letter typed once (`demişin`), a consonant dropped at the end of a syllable
+/// (`ambulasın`), a vowel raised before `y` as spoken (`göremiyecek`).
 fn likely_edits(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::new();
@@ -1071,6 +1072,15 @@ fn likely_edits(word: &str) -> Vec<String> {
             push(at, true, letter);
         }
     }
+    for at in 2..chars.len() {
+        if is_vowel(chars[at - 1]) && !is_vowel(chars[at]) {
+            for letter in CODA_CONSONANTS {
+                if chars[at] != letter {
+                    push(at, true, letter);
+                }
+            }
+        }
+    }
     for at in 1..chars.len().saturating_sub(1) {
         if matches!(chars[at], 'ı' | 'i' | 'u' | 'ü') && chars[at + 1] == 'y' {
             push(at, false, 'a');
@@ -1079,6 +1089,10 @@ fn likely_edits(word: &str) -> Vec<String> {
     }
     out
 }
+
+/// The consonants that most often close a Turkish syllable, so the ones a hurried typist drops
+/// between a vowel and the next consonant.
+const CODA_CONSONANTS: [char; 8] = ['n', 'r', 'l', 's', 'y', 'k', 't', 'm'];
 
 /// `word` with a letter deleted or two neighbours swapped.
 fn other_edits(word: &str) -> Vec<String> {
@@ -1270,6 +1284,8 @@ mod tests {
             ("gidiyoo", "gidiyor"),
             // A vowel raised before `y` in a form the frequency model lacks.
             ("göremiyeceksiniz", "göremeyeceksiniz"),
+            // A consonant dropped before the next syllable, in a form the model lacks.
+            ("ambulasın", "ambulansın"),
             ("saaaat", "saat"),
         ] {
             assert_eq!(tr.suggest(typed, 1), vec![meant.to_owned()], "{typed}");

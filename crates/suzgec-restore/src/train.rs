@@ -444,18 +444,21 @@ fn witten_bell(ngrams: &Map<u64, u32>, min_count: u32) -> Vec<(u64, f32)> {
     let v = f64::from(SYM_COUNT);
     for (n, grams) in by_order.iter().enumerate().skip(1) {
         for &(g, c) in grams {
-            let p = if n == 1 {
-                (f64::from(c) + 0.5) / (unigram_total as f64 + 0.5 * v)
+            // `lower`: P(s | h'), the same symbol one order down (none for unigrams).
+            let (p, lower) = if n == 1 {
+                let p = (f64::from(c) + 0.5) / (unigram_total as f64 + 0.5 * v);
+                (p, 0.0)
             } else {
                 let (total, types) = ctx[&(g >> SYM_BITS)];
                 let lower = f64::from(prob[&(g & low_symbols(n as u32 - 1))]);
-                (f64::from(c) + f64::from(types) * lower) / (total as f64 + f64::from(types))
+                let p =
+                    (f64::from(c) + f64::from(types) * lower) / (total as f64 + f64::from(types));
+                (p, lower)
             };
             prob.insert(g, p as f32);
             if n <= 2 || c >= min_count {
                 out.push((g, p.ln() as f32));
                 if n >= 2 {
-                    let lower = f64::from(prob[&(g & low_symbols(n as u32 - 1))]);
                     let e = kept.entry(g >> SYM_BITS).or_default();
                     e.0 += p;
                     e.1 += lower;

@@ -430,10 +430,7 @@ impl Restorer {
         let has_apostrophe = original.contains(text::is_apostrophe);
         let mut buf = String::with_capacity(original.len() + 8);
         let (mut level, mut chosen) = (0u8, None);
-        for (n, &(mask, score)) in cands.iter().enumerate() {
-            if n >= LEXICON_CANDIDATES || best - score > s.lexicon_margin {
-                break;
-            }
+        for &(mask, score) in self.likely_candidates(cands) {
             buf.clear();
             write_word(original, ex.keys(i), w, mask, &mut buf);
             let l = if lexicon.contains(&buf) {
@@ -504,10 +501,7 @@ impl Restorer {
         let mut known: Vec<(String, bool)> = Vec::new();
         let mut buf = String::with_capacity(original.len() + 8);
         let (mut top, mut chosen) = (0usize, None);
-        for (n, &(mask, score)) in cands.iter().enumerate() {
-            if n >= LEXICON_CANDIDATES || best - score > self.settings.lexicon_margin {
-                break;
-            }
+        for (n, &(mask, score)) in self.likely_candidates(cands).enumerate() {
             buf.clear();
             write_word(original, ex.keys(i), w, mask, &mut buf);
             let ends: Vec<usize> = buf.char_indices().map(|(b, _)| b).skip(MIN_STEM).collect();
@@ -532,6 +526,20 @@ impl Restorer {
             mask,
             confidence: (score - best).exp().clamp(0.0, 1.0).max(0.5),
         })
+    }
+
+    /// The candidates shown to the lexicon: the first [`LEXICON_CANDIDATES`] of `cands` (sorted,
+    /// best first) within [`Settings::lexicon_margin`] of the best.
+    fn likely_candidates<'c>(
+        &self,
+        cands: &'c [(u64, f32)],
+    ) -> impl Iterator<Item = &'c (u64, f32)> {
+        let best = cands.first().map_or(0.0, |c| c.1);
+        let margin = self.settings.lexicon_margin;
+        cands
+            .iter()
+            .take(LEXICON_CANDIDATES)
+            .take_while(move |c| best - c.1 <= margin)
     }
 
     /// Relative frequency of a neighbour key.

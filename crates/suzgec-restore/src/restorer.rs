@@ -946,35 +946,33 @@ mod tests {
     #[test]
     fn a_known_stem_decides_a_word_the_list_rejects_whole() {
         let plain = Restorer::from_bytes(EMBEDDED_MODEL).unwrap();
-        let s = "bile kendinden daha ihtiyaclisina bagislayan";
-        // The models alone prefer the word as typed: `ihtiyaçlı` is rare in training.
-        assert!(plain.restore(s).contains("ihtiyaclisina"));
-        let stems = |word: &str| ["ihtiyaç", "ihtiyaçlı", "bağışlayan"].contains(&word);
+        let s = "gozleri kizarmisa benziyordu";
+        // The models alone miss the `ş` of `kızarmış`, rare in training.
+        assert_eq!(plain.restore(s), "gözleri kızarmısa benziyordu");
+        let stems = |word: &str| ["göz", "kızar", "kızarmış", "benziyordu"].contains(&word);
         let with = plain.clone().with_lexicon(stems);
-        assert_eq!(
-            with.restore(s),
-            "bile kendinden daha ihtiyaçlısına bağışlayan"
-        );
+        assert_eq!(with.restore(s), "gözleri kızarmışa benziyordu");
         // A prefix of under five letters is no stem.
-        let short = plain.with_lexicon(|word: &str| word == "ihti");
-        assert!(short.restore(s).contains("ihtiyaclisina"));
-        assert!(Restorer::embedded().restore(s).contains("ihtiyaçlısına"));
+        let short = plain.with_lexicon(|word: &str| word == "kıza");
+        assert!(short.restore(s).contains("kızarmısa"));
+        assert!(Restorer::embedded().restore(s).contains("kızarmışa"));
     }
 
     #[test]
     fn a_capitalised_unknown_name_the_list_lacks_keeps_its_letters() {
-        // Regression: `Baltimore` came back as `Baltımore`.
+        // Regression: `Baltimore` came back as `Baltımore` (the training
+        // text now has it); the models alone still turn `Marseille` Turkish.
         let plain = Restorer::from_bytes(EMBEDDED_MODEL).unwrap();
-        let s = "Bakan Baltimore ziyaret etti";
-        assert_eq!(plain.restore(s), "Bakan Baltımore ziyaret etti");
-        assert_eq!(r().restore(s), "Bakan Baltimore ziyaret etti");
+        let s = "Bakan Marseille ziyaret etti";
+        assert_eq!(plain.restore(s), "Bakan Marşeille ziyaret etti");
+        assert_eq!(r().restore(s), "Bakan Marseille ziyaret etti");
     }
 
     #[test]
     fn the_suffix_after_a_kept_name_follows_its_vowels() {
         assert_eq!(
-            r().restore("Bunu Carl'in evinde Niang'in arabasiyla yaptik."),
-            "Bunu Carl'ın evinde Niang'ın arabasıyla yaptık."
+            r().restore("Bunu Mark'in evinde Niang'in arabasiyla yaptik."),
+            "Bunu Mark'ın evinde Niang'ın arabasıyla yaptık."
         );
     }
 

@@ -131,6 +131,14 @@ def batch(seqs, index, pad, device):
     return ids, ids != pad
 
 
+def warm_up_then_decay(optimiser, steps):
+    """Learning rates that rise linearly over the first 1/16 of the steps, then fall linearly to 0."""
+    warmup = max(1, steps // 16)
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
+    )
+
+
 def macro_f1(probs, labels, threshold):
     pred = probs >= threshold
     f1s = []
@@ -182,11 +190,7 @@ def main():
     optimiser = torch.optim.AdamW(
         [{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01
     )
-    steps = args.epochs * math.ceil(len(train) / args.batch)
-    warmup = max(1, steps // 16)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
-    )
+    schedule = warm_up_then_decay(optimiser, args.epochs * math.ceil(len(train) / args.batch))
 
     def predict(index):
         model.eval()

@@ -977,6 +977,16 @@ mod tests {
     }
 
     #[test]
+    fn a_windows_1252_apostrophe_read_as_latin_1_is_an_apostrophe() {
+        // U+0092 is `’` in text decoded with the wrong code page; the suffix after it is
+        // restored with the name, and the character is kept as it was.
+        assert_eq!(
+            r().restore("Bakan Sam\u{92}dan dondu, TSK\u{92}nin aciklamasini okudu."),
+            "Bakan Şam\u{92}dan döndü, TSK\u{92}nın açıklamasını okudu."
+        );
+    }
+
+    #[test]
     fn the_turkish_dictionary_reads_typographic_apostrophes() {
         assert!(TurkishDictionary.contains("Ankara'da"));
         assert!(TurkishDictionary.contains("Ankara’da"));

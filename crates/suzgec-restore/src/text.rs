@@ -174,7 +174,7 @@ pub(crate) fn symbol(c: char) -> u8 {
         'î' => 2 + 33,
         'û' => 2 + 34,
         '0'..='9' => SYM_DIGIT0 + (c as u8 - b'0'),
-        '\'' | '’' | '‘' | '`' | '´' => SYM_APOSTROPHE,
+        c if is_apostrophe(c) => SYM_APOSTROPHE,
         '-' | '‐' | '‑' | '–' | '—' => SYM_HYPHEN,
         '.' | '…' => SYM_PERIOD,
         ',' => SYM_COMMA,
@@ -250,9 +250,11 @@ pub(crate) struct WordSpan {
     pub char_end: usize,
 }
 
+/// Whether `c` is an apostrophe, including U+0091 and U+0092: Windows-1252's `‘` and `’` read as
+/// Latin-1, as in text that went through a wrong decoder (`Ankara\u{92}da`).
 #[inline]
 pub(crate) fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | '´')
+    matches!(c, '\'' | '’' | '‘' | '`' | '´' | '\u{91}' | '\u{92}')
 }
 
 /// Whether a whitespace-delimited chunk must be kept byte for byte.

@@ -17,24 +17,9 @@ Deterministic; takes a few minutes.
 import argparse
 import os
 import re
-import subprocess
 import tempfile
 
-from restore_ud_cv import CORPORA
-
-
-def errors(evaluator, model, gold):
-    scored = subprocess.run(
-        [evaluator, "eval", model, gold],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, LEXICON="1"),
-    )
-    found = re.search(r"\((\d+) / (\d+) words wrong", scored.stdout)
-    if not found:
-        raise SystemExit(f"unexpected restore_eval output: {scored.stdout}")
-    return int(found.group(1))
+from restore_ud_cv import CORPORA, score, train_model
 
 
 def main():
@@ -49,18 +34,17 @@ def main():
     print("|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for every in (8, 4, 2, 1):
-            train = [args.suzgec, "train", "restore", "--output", os.path.join(tmp, "model.bin")]
+            parts = []
             for corpus in CORPORA:
                 path = os.path.join(args.shared, corpus)
                 part = os.path.join(tmp, f"{every}-{os.path.basename(corpus)}")
                 with open(path, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as out:
                     out.writelines(line for n, line in enumerate(f, 1) if n % every == 0)
-                train += ["--corpus", part]
-            report = subprocess.run(train, check=True, capture_output=True, text=True).stderr
-            words = re.search(r"(\d+) words", report)
+                parts.append(part)
             model = os.path.join(tmp, "model.bin")
-            ud = errors(args.eval, model, os.path.join(args.gold, "ud.jsonl"))
-            kemik = errors(args.eval, model, os.path.join(args.gold, "kemik.jsonl"))
+            words = re.search(r"(\d+) words", train_model(args.suzgec, parts, model))
+            ud, _, _ = score(args.eval, model, os.path.join(args.gold, "ud.jsonl"))
+            kemik, _, _ = score(args.eval, model, os.path.join(args.gold, "kemik.jsonl"))
             share = "all" if every == 1 else f"1/{every}"
             count = f"{int(words.group(1)):,}" if words else "?"
             print(f"| {share} | {count} | {ud:,} | {kemik:,} |", flush=True)

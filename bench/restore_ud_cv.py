@@ -32,6 +32,30 @@ CORPORA = [
 UD_DEV = "datasets/ud-treebanks-tr/dev.jsonl"
 
 
+def train_model(suzgec, corpora, output):
+    """Trains a restorer model on `corpora` with `suzgec train restore`; returns its report."""
+    command = [suzgec, "train", "restore", "--output", output]
+    for corpus in corpora:
+        command += ["--corpus", corpus]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stderr
+
+
+def score(evaluator, model, gold):
+    """`restore_eval eval` of `model` on `gold`, with the dictionary: (words wrong, words, its line)."""
+    scored = subprocess.run(
+        [evaluator, "eval", model, gold],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, LEXICON="1"),
+    )
+    line = next((l for l in scored.stdout.splitlines() if "words wrong" in l), "")
+    found = re.search(r"\((\d+) / (\d+) words wrong", line)
+    if not found:
+        sys.exit(f"unexpected restore_eval output: {scored.stdout}")
+    return int(found.group(1)), int(found.group(2)), line
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default="../shared", help="the shared data folder")
@@ -50,25 +74,11 @@ def main():
                 f.writelines(lines[i::2])
         for i, path in enumerate(halves):
             model = os.path.join(tmp, f"model{i}.bin")
-            other = halves[1 - i]
-            train = [args.suzgec, "train", "restore", "--output", model]
-            for corpus in corpora + [path]:
-                train += ["--corpus", corpus]
-            subprocess.run(train, check=True, stdout=subprocess.DEVNULL)
-            scored = subprocess.run(
-                [args.eval, "eval", model, other],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=dict(os.environ, LEXICON="1"),
-            )
-            line = next(l for l in scored.stdout.splitlines() if "words wrong" in l)
+            train_model(args.suzgec, corpora + [path], model)
+            half_wrong, half_words, line = score(args.eval, model, halves[1 - i])
             print(f"trained with half {i}, scored on half {1 - i}: {line.split(': ', 1)[1]}")
-            found = re.search(r"\((\d+) / (\d+) words wrong", line)
-            if not found:
-                sys.exit(f"unexpected restore_eval output: {line}")
-            wrong += int(found.group(1))
-            words += int(found.group(2))
+            wrong += half_wrong
+            words += half_words
     print(f"UD dev, two-fold: {wrong} of {words} words wrong, word accuracy {1 - wrong / words:.2%}")
 
 

@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import model_file  # noqa: E402
 from finetune import (  # noqa: E402
     Encoder,
+    batch,
     best_macro_f1,
     load_base,
     macro_f1,
@@ -54,13 +55,8 @@ def lower_outputs(model, seqs, index, upto, pad):
     with torch.no_grad():
         for at in range(0, len(order), 64):
             chunk = order[at : at + 64]
-            longest = max(len(seqs[i]) for i in chunk)
-            ids = np.full((len(chunk), longest), pad, dtype=np.int64)
-            for row, i in enumerate(chunk):
-                ids[row, : len(seqs[i])] = seqs[i]
-            ids = torch.from_numpy(ids)
-            mask = ids != pad
-            x = model.eln(model.word(ids) + model.pos[:longest] + model.token_type)
+            ids, mask = batch(seqs, chunk, pad, "cpu")
+            x = model.embed(ids)
             for layer in model.layers[:upto]:
                 x = layer(x, mask)
             for row, i in enumerate(chunk):
@@ -79,9 +75,7 @@ def top_logits(model, hidden, index, start):
         mask[row, :n] = True
     for layer in model.layers[start:]:
         x = layer(x, mask)
-    m = mask.unsqueeze(-1).to(x.dtype)
-    pooled = (x * m).sum(1) / m.sum(1)
-    return model.head(model.dropout(pooled)).squeeze(-1)
+    return model.classify(x, mask)
 
 
 def main():

@@ -106,14 +106,21 @@ class Encoder(nn.Module):
                     getattr(layer, part).weight.copy_(t(w[f"l{i}.{part}.w"]))
                     getattr(layer, part).bias.copy_(t(w[f"l{i}.{part}.b"]))
 
-    def forward(self, ids, mask):
-        x = self.word(ids) + self.pos[: ids.shape[1]] + self.token_type
-        x = self.eln(x)
-        for layer in self.layers:
-            x = layer(x, mask)
+    def embed(self, ids):
+        """The token vectors that enter the first layer."""
+        return self.eln(self.word(ids) + self.pos[: ids.shape[1]] + self.token_type)
+
+    def classify(self, x, mask):
+        """The logit of each text from the last layer's token vectors: the head over their mean."""
         m = mask.unsqueeze(-1).to(x.dtype)
         pooled = (x * m).sum(1) / m.sum(1)
         return self.head(self.dropout(pooled)).squeeze(-1)
+
+    def forward(self, ids, mask):
+        x = self.embed(ids)
+        for layer in self.layers:
+            x = layer(x, mask)
+        return self.classify(x, mask)
 
 
 def sequences(data, bos, eos):

@@ -7,7 +7,9 @@
 //! - a `word` entry matches a text word whose skeleton equals the term's, or whose part before an
 //!   apostrophe does (`piç'in`);
 //! - a `phrase` entry matches consecutive words, every word but the last as `word`, the last as
-//!   `root` (`ananı sikeyim` matches `ananı sikeyimm`).
+//!   `root` (`ananı sikeyim` matches `ananı sikeyimm`);
+//! - a `stem` entry matches a text word made of the term and Turkish noun suffixes only (`kürt`
+//!   matches `Kürtlerin`, `Kürtçe`, not `kürtaj`).
 //!
 //! A `*` in a text word masks up to two letters (`s*keyim`, `f*ck`). The built-in lexicons are
 //! embedded and parsed once ([`Lexicons::builtin`]); a site's own words are compiled with
@@ -37,6 +39,10 @@ const TR_TSV: &str = include_str!("../../../data/lexicons/tr.tsv");
 const EN_TSV: &str = include_str!("../../../data/lexicons/en.tsv");
 /// Belief targets and belief-specific hostile terms (`belief_targets.tsv`): every comment.
 const BELIEF_TSV: &str = include_str!("../../../data/lexicons/belief_targets.tsv");
+/// Groups, hostile predicates and the words of stance in Turkish (`hate_tr.tsv`).
+const HATE_TR_TSV: &str = include_str!("../../../data/lexicons/hate_tr.tsv");
+/// Groups, hostile predicates and the words of stance in English (`hate_en.tsv`).
+const HATE_EN_TSV: &str = include_str!("../../../data/lexicons/hate_en.tsv");
 
 /// A lexicon file that cannot be read: which file, which line, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,6 +65,8 @@ pub enum MatchKind {
     Word,
     /// Consecutive words; the last takes suffixes.
     Phrase,
+    /// A word made of the term and Turkish noun suffixes (plural, possessive, case, copula).
+    Stem,
 }
 
 impl FromStr for MatchKind {
@@ -69,8 +77,9 @@ impl FromStr for MatchKind {
             "root" => Ok(MatchKind::Root),
             "word" => Ok(MatchKind::Word),
             "phrase" => Ok(MatchKind::Phrase),
+            "stem" => Ok(MatchKind::Stem),
             other => Err(format!(
-                "unknown match type `{other}` (root, word or phrase)"
+                "unknown match type `{other}` (root, word, phrase or stem)"
             )),
         }
     }
@@ -194,6 +203,66 @@ pub struct BeliefTag {
     pub kind: BeliefKind,
 }
 
+/// What a hate-lexicon entry (`hate_tr.tsv`, `hate_en.tsv`) is for in a sentence about a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HateKind {
+    /// A protected group other than a belief (`Kürtler`, `göçmenler`, `women`).
+    Group,
+    /// Disease, vermin, parasite, filth, invasion, herd, treason (`mikrop`, `asalak`, `vermin`).
+    Dehumanising,
+    /// A demeaning attribute (`tembel`, `hırsız`, `lazy`).
+    Derogatory,
+    /// A hostile feeling (`nefret`, `hate`).
+    Emotion,
+    /// A verb of violence or expulsion, hostile in a call (`temizlenmeli`, `should be deported`).
+    Violent,
+    /// A praise that derogates when negated (`adam olmaz`, `never any good`).
+    Positive,
+    /// A word that makes a statement about every member (`hepsi`, `all`).
+    Generaliser,
+    /// A pronoun that may point back to a group named before (`bunlar`, `they`).
+    Pronoun,
+    /// A negation word (`değil`, `asla`, `not`).
+    Negation,
+    /// A verb of saying: the words it reports are someone else's (`diyenler`, `saying`).
+    Reporting,
+    /// The commenter condemns (`utanmalı`, `nefret söylemi`, `racist`).
+    Condemnation,
+    /// The commenter agrees (`haklı`, `diyorum`, `well said`).
+    Endorsement,
+}
+
+impl FromStr for HateKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "group" => HateKind::Group,
+            "dehumanising" => HateKind::Dehumanising,
+            "derogatory" => HateKind::Derogatory,
+            "emotion" => HateKind::Emotion,
+            "violent" => HateKind::Violent,
+            "positive" => HateKind::Positive,
+            "generaliser" => HateKind::Generaliser,
+            "pronoun" => HateKind::Pronoun,
+            "negation" => HateKind::Negation,
+            "reporting" => HateKind::Reporting,
+            "condemnation" => HateKind::Condemnation,
+            "endorsement" => HateKind::Endorsement,
+            other => return Err(format!("unknown hate kind `{other}`")),
+        })
+    }
+}
+
+/// What a hate-lexicon entry says about its term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HateTag {
+    /// Its part in a sentence about a group.
+    pub kind: HateKind,
+    /// For groups the group's id (`kurds`, `women`); for predicates a finer kind (`disease`); or `-`.
+    pub label: String,
+}
+
 /// One lexicon entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<T> {
@@ -207,6 +276,13 @@ pub struct Entry<T> {
     pub tag: T,
 }
 
+impl<T> Entry<T> {
+    /// The skeleton of the term's last word (a verb's stem, before its ending).
+    pub fn last_skeleton(&self) -> &str {
+        self.skeleton.last().map_or("", String::as_str)
+    }
+}
+
 /// A compiled lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
@@ -217,7 +293,9 @@ pub struct Lexicon<T> {
     roots: HashMap<String, Vec<usize>>,
     /// First word's skeleton → phrase entries.
     phrases: HashMap<String, Vec<usize>>,
-    /// Longest root skeleton, in bytes.
+    /// Skeleton → entries matching a word start followed by noun suffixes.
+    stems: HashMap<String, Vec<usize>>,
+    /// Longest root or stem skeleton, in bytes.
     longest_root: usize,
 }
 
@@ -240,6 +318,7 @@ impl<T> Lexicon<T> {
             words: HashMap::new(),
             roots: HashMap::new(),
             phrases: HashMap::new(),
+            stems: HashMap::new(),
             longest_root: 0,
         };
         for (index, entry) in entries.iter().enumerate() {
@@ -251,6 +330,10 @@ impl<T> Lexicon<T> {
                 MatchKind::Root if entry.skeleton.len() == 1 => {
                     lexicon.longest_root = lexicon.longest_root.max(first.len());
                     &mut lexicon.roots
+                }
+                MatchKind::Stem if entry.skeleton.len() == 1 => {
+                    lexicon.longest_root = lexicon.longest_root.max(first.len());
+                    &mut lexicon.stems
                 }
                 _ => &mut lexicon.phrases,
             };
@@ -305,6 +388,11 @@ impl<T> Lexicon<T> {
                 if let Some(list) = self.roots.get(&text[..end]) {
                     found.extend(list);
                 }
+                if let Some(list) = self.stems.get(&text[..end])
+                    && is_noun_suffixes(&text[end..], text.as_bytes()[end - 1])
+                {
+                    found.extend(list);
+                }
             }
             found.sort_unstable();
             found.dedup();
@@ -347,8 +435,8 @@ impl<T> Lexicon<T> {
         }
         for (k, term) in entry.skeleton.iter().enumerate() {
             let last = k + 1 == n;
-            let as_root =
-                entry.kind == MatchKind::Root || (entry.kind == MatchKind::Phrase && last);
+            let as_root = matches!(entry.kind, MatchKind::Root | MatchKind::Stem)
+                || (entry.kind == MatchKind::Phrase && last);
             let forms =
                 std::iter::once(words[at + k].text.as_str()).chain(stems[at + k].as_deref());
             let mut ok = false;
@@ -361,6 +449,37 @@ impl<T> Lexicon<T> {
         }
         Some(n)
     }
+}
+
+/// Turkish noun suffixes as skeletons (Turkish letters folded): plural, possessive, case, copula
+/// and a few derivations (`-lı`, `-lık`, `-sız`, `-ça`). Their first letter may have collapsed into
+/// the stem's last (`ateist` + `ten` is `ateisten` as a skeleton).
+const NOUN_SUFFIXES: [&str; 70] = [
+    "ler", "lar", "leri", "lari", "i", "u", "si", "su", "m", "im", "um", "n", "in", "un", "miz",
+    "imiz", "umuz", "niz", "iniz", "unuz", "nin", "nun", "e", "a", "ye", "ya", "ne", "na", "yi",
+    "yu", "ni", "nu", "de", "da", "te", "ta", "nde", "nda", "den", "dan", "ten", "tan", "nden",
+    "ndan", "le", "la", "yle", "yla", "ce", "ca", "ki", "dir", "dur", "tir", "tur", "sin", "sun",
+    "siniz", "sunuz", "yiz", "yuz", "li", "lu", "lik", "luk", "lig", "lug", "siz", "suz", "dirlar",
+];
+
+/// Whether `rest` is a chain of at most four noun suffixes after a stem ending in `last`.
+fn is_noun_suffixes(rest: &str, last: u8) -> bool {
+    fn chain(rest: &[u8], last: u8, depth: usize) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        depth < 4
+            && NOUN_SUFFIXES.iter().any(|s| {
+                let s = s.as_bytes();
+                let tail = if s[0] == last { &s[1..] } else { s };
+                [s, tail].into_iter().any(|form| {
+                    !form.is_empty()
+                        && rest.starts_with(form)
+                        && chain(&rest[form.len()..], form[form.len() - 1], depth + 1)
+                })
+            })
+    }
+    chain(rest.as_bytes(), last, 0)
 }
 
 /// Whether skeleton word `i` is joined to a neighbour by a hyphen (`knee-jerk`).
@@ -432,6 +551,10 @@ pub struct Lexicons {
     pub english: Lexicon<AbuseTag>,
     /// `belief_targets.tsv`.
     pub beliefs: Lexicon<BeliefTag>,
+    /// `hate_tr.tsv`.
+    pub hate_turkish: Lexicon<HateTag>,
+    /// `hate_en.tsv`.
+    pub hate_english: Lexicon<HateTag>,
 }
 
 static BUILTIN: LazyLock<Result<Lexicons, LexiconError>> = LazyLock::new(|| {
@@ -439,6 +562,8 @@ static BUILTIN: LazyLock<Result<Lexicons, LexiconError>> = LazyLock::new(|| {
         turkish: Lexicon::new(parse_abuse("tr.tsv", TR_TSV)?),
         english: Lexicon::new(parse_abuse("en.tsv", EN_TSV)?),
         beliefs: Lexicon::new(parse_beliefs("belief_targets.tsv", BELIEF_TSV)?),
+        hate_turkish: Lexicon::new(parse_hate("hate_tr.tsv", HATE_TR_TSV)?),
+        hate_english: Lexicon::new(parse_hate("hate_en.tsv", HATE_EN_TSV)?),
     })
 });
 
@@ -518,6 +643,23 @@ pub fn parse_beliefs(file: &str, text: &str) -> Result<Vec<Entry<BeliefTag>>, Le
                 Ok(BeliefTag {
                     religion: religion.to_owned(),
                     kind: kind.parse()?,
+                })
+            })
+        })
+        .collect()
+}
+
+/// Parses `hate_tr.tsv` / `hate_en.tsv`: `term kind label match note`.
+pub fn parse_hate(file: &str, text: &str) -> Result<Vec<Entry<HateTag>>, LexiconError> {
+    data_lines(text)
+        .map(|(line, fields)| {
+            parse_entry(file, line, &fields, |kind, label| {
+                if label.is_empty() {
+                    return Err("empty label (write `-` for none)".into());
+                }
+                Ok(HateTag {
+                    kind: kind.parse()?,
+                    label: label.to_owned(),
                 })
             })
         })

@@ -18,6 +18,8 @@ use crate::Error;
 use crate::lexicon::{AbuseCategory, AbuseTag, BeliefTag, Hit, Lexicon, Lexicons, Severity};
 use crate::policy::{ClassifierSettings, Policy};
 use crate::text::{Analysis, skeleton_of};
+
+use super::hate::{self, Reading};
 use crate::verdict::{Language, Span};
 
 /// Below this detector confidence a comment detected as English may be Turkish after all: short
@@ -45,6 +47,8 @@ pub struct Evidence {
     pub beliefs: Vec<Hit<'static, BeliefTag>>,
     /// The fast classifier's scores, when the embedded model loads.
     pub scores: Option<Scores>,
+    /// What the comment says about groups and beliefs, and whether the commenter owns it.
+    pub hate: Reading,
     /// The encoder's probability that the comment is abusive, computed on first use.
     encoder: OnceLock<Option<f32>>,
 }
@@ -93,12 +97,37 @@ impl Evidence {
                 hate: head("hate").unwrap_or(0.0),
             })
         });
+        let beliefs = lexicons.beliefs.find(analysis);
+        let english = analysis.language() == Language::En;
+        let hate_hits = match analysis.language() {
+            Language::En => lexicons.hate_english.find(analysis),
+            Language::Tr | Language::Az => lexicons.hate_turkish.find(analysis),
+            Language::Other => {
+                let mut hits = lexicons.hate_turkish.find(analysis);
+                hits.extend(lexicons.hate_english.find(analysis));
+                hits
+            }
+        };
+        let hate = hate::read(analysis, &hate_hits, &beliefs, &abuse, english);
         Evidence {
             abuse,
-            beliefs: lexicons.beliefs.find(analysis),
+            beliefs,
             scores,
+            hate,
             encoder: OnceLock::new(),
         }
+    }
+
+    /// The abuse-lexicon hits the commenter owns: not inside words the comment quotes or reports to
+    /// condemn them, nor negated (`'Hepsi hain' diyenler utanmalı`).
+    pub fn asserted_abuse(&self) -> impl Iterator<Item = &Hit<'static, AbuseTag>> {
+        self.abuse.iter().filter(|h| !self.hate.disowns(&h.words))
+    }
+
+    /// Whether the classifier's judgement of the whole comment may count: not on counter-speech,
+    /// where the words of the hate it condemns are what the classifier reads.
+    pub fn classifier_applies(&self) -> bool {
+        !self.hate.counter_speech
     }
 
     /// The probability that the comment is abusive: the fast classifier's, or, where it is unsure
@@ -199,13 +228,13 @@ pub fn whole_comment(analysis: &Analysis<'_>) -> Vec<Span> {
 
 /// The lexicon part of a rule: the highest confidence among the hits of `categories` (or of
 /// every hit when `categories` is empty), and the text they cover.
-pub fn lexicon_finding<'h>(
+pub fn lexicon_finding<'h, 'l: 'h>(
     analysis: &Analysis<'_>,
     site: &SiteWords,
-    hits: impl IntoIterator<Item = &'h Hit<'h, AbuseTag>>,
+    hits: impl IntoIterator<Item = &'h Hit<'l, AbuseTag>>,
     categories: &[AbuseCategory],
 ) -> Option<(f32, Vec<Range<usize>>)> {
-    let chosen: Vec<&Hit<'h, AbuseTag>> = hits
+    let chosen: Vec<&Hit<'l, AbuseTag>> = hits
         .into_iter()
         .filter(|h| categories.is_empty() || categories.contains(&h.entry.tag.category))
         .filter(|h| !site.allows(analysis, h))

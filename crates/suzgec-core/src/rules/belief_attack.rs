@@ -8,15 +8,19 @@
 //! 2. an abuse-lexicon hit (any category) within `window` words of a target (`Aleviler şerefsiz`,
 //!    `Fuck Islam`) — except `Allah` as the subject of a curse (`Allah belanı versin`), which
 //!    invokes God rather than attacking a belief;
-//! 3. the abuse classifier's score on a comment that names a target (`Bütün camiler yıkılmalı`),
+//! 3. what the comment says about a belief ([`super::hate`]: `Alevilerin hepsi hain`, `Kur'an
+//!    yakılmalı`, `Müslümanlardan adam olmaz`), whose message names the belief;
+//! 4. the abuse classifier's score on a comment that names a target (`Bütün camiler yıkılmalı`),
 //!    reported with the lower confidence of a whole-comment judgement (scaled by
 //!    `classifier_weight`).
 //!
-//! Not fixable by the author.
+//! Hostility that the comment quotes or reports to condemn it, or negates, is not held against the
+//! commenter. Not fixable by the author.
 
 use serde::Deserialize;
 
 use super::abuse::{Evidence, SiteWords, lexicon_confidence, spans};
+use super::hate::{self, Target, distance};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::{BeliefKind, BeliefTag, Hit};
@@ -26,14 +30,6 @@ use crate::verdict::{Message, RuleId};
 
 /// The confidence of a belief-specific hostile term.
 const HOSTILE_TERM_CONFIDENCE: f32 = 0.9;
-
-/// Skeletons of curse verbs whose subject is God (`Allah belanı versin`, `Allah kahretsin`).
-const CURSE_VERBS: [&str; 8] = [
-    "versin", "vermesin", "kahret", "etsin", "etmesin", "belasin", "belani", "cezasin",
-];
-
-/// Skeletons of the names of God that such curses invoke.
-const GOD_NAMES: [&str; 3] = ["alah", "alahim", "tanri"];
 
 /// The rule's own parameters in the policy.
 #[derive(Debug, Clone, Deserialize)]
@@ -85,29 +81,6 @@ impl BeliefAttack {
             classifier: context.policy.classifier,
         })
     }
-
-    /// Whether target `hit` is God named as the subject of a curse.
-    fn is_cursing_god(text: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool {
-        let words = &text.skeleton.words;
-        let is_god = words[hit.words.clone()]
-            .iter()
-            .any(|w| GOD_NAMES.contains(&w.text.as_str()));
-        is_god
-            && words
-                .iter()
-                .skip(hit.words.end)
-                .take(4)
-                .any(|w| CURSE_VERBS.iter().any(|v| w.text.starts_with(v)))
-    }
-}
-
-/// Words between two word ranges (0 when they touch or overlap).
-fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else {
-        a.start.saturating_sub(b.end)
-    }
 }
 
 impl Rule for BeliefAttack {
@@ -123,13 +96,39 @@ impl Rule for BeliefAttack {
         let mut targets = Vec::new();
         for hit in evidence.beliefs.iter().filter(|h| !allowed(h)) {
             if hit.entry.tag.kind == BeliefKind::HostileTerm {
-                confidence = confidence.max(HOSTILE_TERM_CONFIDENCE);
-                ranges.push(hit.chars.clone());
-            } else if !Self::is_cursing_god(text, hit) {
+                if !evidence.hate.disowns(&hit.words) {
+                    confidence = confidence.max(HOSTILE_TERM_CONFIDENCE);
+                    ranges.push(hit.chars.clone());
+                }
+            } else if !hate::is_cursing_god(text, hit) {
                 targets.push(hit);
             }
         }
-        for abuse in evidence.abuse.iter().filter(|h| !self.site.allows(text, h)) {
+        let mut message = None;
+        if let Some((c, found, tr, en)) = hate::summary(
+            evidence
+                .hate
+                .attacks
+                .iter()
+                .filter(|a| matches!(a.target, Target::Belief(_))),
+        ) {
+            confidence = confidence.max(c);
+            ranges.extend(found);
+            message = Some(Message {
+                tr: format!(
+                    "İnançlara saldırı: yorumunuz bir inancı ya da inananlarını ({tr}) aşağılıyor \
+                     veya onlara karşı nefret yayıyor. İnançlara saldıran yorumlar yayımlanmaz."
+                ),
+                en: format!(
+                    "Attack on beliefs: your comment demeans a belief or its believers ({en}) or \
+                     spreads hate against them. Comments attacking beliefs are not published."
+                ),
+            });
+        }
+        for abuse in evidence
+            .asserted_abuse()
+            .filter(|h| !self.site.allows(text, h))
+        {
             for target in &targets {
                 if distance(&abuse.words, &target.words) < self.settings.window {
                     confidence = confidence.max(lexicon_confidence(abuse.entry.tag.severity));
@@ -141,6 +140,7 @@ impl Rule for BeliefAttack {
         let classifier = evidence
             .scores
             .filter(|_| !targets.is_empty() && self.settings.classifier)
+            .filter(|_| evidence.classifier_applies())
             .and_then(|s| {
                 let abusive = evidence.abusive(text, &self.classifier)?;
                 Some(abusive.max(s.hate) * self.settings.classifier_weight)
@@ -165,14 +165,14 @@ impl Rule for BeliefAttack {
             finding: Some(Finding {
                 confidence,
                 spans: spans(text, ranges),
-                message: Message {
+                message: message.unwrap_or_else(|| Message {
                     tr: "İnançlara saldırı: yorumunuz bir inancı, kutsal değerleri ya da inananları \
                          aşağılıyor. İnançlara saldıran yorumlar yayımlanmaz."
                         .into(),
                     en: "Attack on beliefs: your comment demeans a belief, what it holds sacred or its \
                          believers. Comments attacking beliefs are not published."
                         .into(),
-                },
+                }),
             }),
         }
     }

@@ -62,11 +62,12 @@ impl Rule for Insult {
     fn check(&self, text: &Analysis<'_>) -> Outcome {
         let evidence = Evidence::of(text);
         let score = evidence.scores.map(|s| s.insult);
-        let lexicon = lexicon_finding(text, &self.site, &evidence.abuse, &CATEGORIES);
+        let lexicon = lexicon_finding(text, &self.site, evidence.asserted_abuse(), &CATEGORIES);
         let classifier = evidence
             .scores
             .filter(|s| self.settings.classifier && s.insult >= s.hate)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
+            .filter(|_| evidence.classifier_applies())
             .and_then(|_| evidence.abusive(text, &self.classifier));
         let (confidence, spans) = match (lexicon, classifier) {
             (None, None) => {

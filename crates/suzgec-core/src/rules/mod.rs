@@ -6,6 +6,7 @@
 pub mod abuse;
 mod all_caps;
 mod belief_attack;
+pub mod hate;
 mod insult;
 mod no_turkish_chars;
 mod offensive;

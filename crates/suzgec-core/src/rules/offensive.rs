@@ -1,9 +1,12 @@
 //! `offensive`: demeaning, threatening or hateful content and innuendo (rencide edici cümleler veya
 //! imalar).
 //!
-//! Two sources: the lexicons (`threat` and `dehumanising` entries: `seni öldüreceğim`, `hayvan
-//! sürüsü`, `vermin`), and the abuse classifier for what no word list sees (`Kadın dediğin evinde
-//! oturur`). The classifier's verdict goes to this rule when its `hate` head (aimed at a group)
+//! Three sources: the lexicons (`threat` and `dehumanising` entries: `seni öldüreceğim`, `hayvan
+//! sürüsü`, `vermin`); the reading of what the comment says about a protected group
+//! ([`super::hate`]: `Göçmenler bu şehrin mikrobu`, `Kürtlerin kökünü kazıyacağız`, `Kadından
+//! yönetici olmaz`), whose message names the group; and the abuse classifier for what neither
+//! sees (`Kadın dediğin evinde oturur`). Counter-speech (`'Hepsi hırsız' diyenler utanmalı`) is
+//! not held against the commenter. The classifier's verdict goes to this rule when its `hate` head (aimed at a group)
 //! outscores its `insult` head, and only when no lexicon of another abuse rule has already explained
 //! the comment. Not fixable.
 //!
@@ -14,6 +17,7 @@ use serde::Deserialize;
 use super::abuse::{
     Evidence, SiteWords, classifier_blocked, lexicon_finding, spans, whole_comment,
 };
+use super::hate::{self, Target};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::AbuseCategory;
@@ -63,35 +67,66 @@ impl Rule for Offensive {
     fn check(&self, text: &Analysis<'_>) -> Outcome {
         let evidence = Evidence::of(text);
         let score = evidence.scores.map(|s| s.abusive);
-        let lexicon = lexicon_finding(text, &self.site, &evidence.abuse, &CATEGORIES);
+        let lexicon = lexicon_finding(text, &self.site, evidence.asserted_abuse(), &CATEGORIES);
+        let attacks = hate::summary(
+            evidence
+                .hate
+                .attacks
+                .iter()
+                .filter(|a| matches!(a.target, Target::Group(_))),
+        );
         let classifier = evidence
             .scores
             .filter(|s| self.settings.classifier && s.hate > s.insult)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
+            .filter(|_| evidence.classifier_applies())
             .and_then(|_| evidence.abusive(text, &self.classifier));
-        let (confidence, spans) = match (lexicon, classifier) {
-            (None, None) => {
-                return Outcome {
-                    score,
-                    finding: None,
-                };
-            }
-            (Some((c, ranges)), cls) => (c.max(cls.unwrap_or(0.0)), spans(text, ranges)),
-            (None, Some(c)) => (c, whole_comment(text)),
+        let mut confidence = classifier.unwrap_or(0.0);
+        let mut ranges = Vec::new();
+        if let Some((c, found)) = lexicon {
+            confidence = confidence.max(c);
+            ranges.extend(found);
+        }
+        let mut message = Message {
+            tr: "Rencide edici içerik: yorumunuz aşağılayıcı, tehdit ya da nefret içeren ifadeler \
+                 veya imalar içeriyor. Bu tür yorumlar yayımlanmaz."
+                .into(),
+            en: "Offensive content: your comment contains demeaning, threatening or hateful \
+                 statements or allusions. Such comments are not published."
+                .into(),
+        };
+        if let Some((c, found, tr, en)) = attacks {
+            confidence = confidence.max(c);
+            ranges.extend(found);
+            message = Message {
+                tr: format!(
+                    "Rencide edici içerik: yorumunuz bir topluluğu ({tr}) aşağılıyor, tehdit \
+                     ediyor ya da ona karşı nefret yayıyor. Bir topluluğu hedef alan yorumlar \
+                     yayımlanmaz."
+                ),
+                en: format!(
+                    "Offensive content: your comment demeans, threatens or spreads hate against a \
+                     group ({en}). Comments that target a group are not published."
+                ),
+            };
+        }
+        if confidence <= 0.0 {
+            return Outcome {
+                score,
+                finding: None,
+            };
+        }
+        let spans = if ranges.is_empty() {
+            whole_comment(text)
+        } else {
+            spans(text, ranges)
         };
         Outcome {
             score,
             finding: Some(Finding {
                 confidence,
                 spans,
-                message: Message {
-                    tr: "Rencide edici içerik: yorumunuz aşağılayıcı, tehdit ya da nefret içeren \
-                         ifadeler veya imalar içeriyor. Bu tür yorumlar yayımlanmaz."
-                        .into(),
-                    en: "Offensive content: your comment contains demeaning, threatening or \
-                         hateful statements or allusions. Such comments are not published."
-                        .into(),
-                },
+                message,
             }),
         }
     }

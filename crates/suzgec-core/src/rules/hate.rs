@@ -1,0 +1,741 @@
+//! What a comment says about a group or a belief: whom it targets, with what hostility, and whether
+//! the commenter asserts it, or reports, condemns or negates it.
+//!
+//! The words come from `hate_tr.tsv` / `hate_en.tsv` (groups, hostile predicates, calls to
+//! violence, and the words of stance), `belief_targets.tsv` (religions and believers) and the abuse
+//! lexicons. The reading works sentence by sentence:
+//!
+//! - a **target** is a protected group or a belief named in the sentence (`Kürtlerin`,
+//!   `Suriyelilere`, `Alevilik`), or a pronoun or generaliser (`bunlar`, `hepsi`, `they`) pointing
+//!   back to one named in an earlier sentence;
+//! - **hostility** is a dehumanising predicate (`mikrop`, `asalak`, `istila`, `hain`, `vermin`), a
+//!   demeaning attribute (`tembel`, `hırsız`), a hostile feeling (`nefret ediyorum`), a call to
+//!   violence or expulsion in a call's form (`temizlenmeli`, `kökünü kazıyacağız`, `should be
+//!   deported`), a praise negated (`Kadından yönetici olmaz`, `never any good`), or an abuse word;
+//!   within [`WINDOW`] words of the target;
+//! - **stance**: hostility inside quotation marks or reported by a verb of saying (`… diyenler`,
+//!   `… demek`, `calling …`) is someone else's: the commenter owns it only by endorsing it
+//!   (`haklı`, `diyorum`, `well said`), and condemning it (`utanmalı`, `nefret söylemi`,
+//!   `racist`) makes the comment counter-speech; hostility negated in its clause (`nefret
+//!   etmiyorum`, `hain değil`, `I don't hate`) is disowned too.
+//!
+//! The `offensive` rule reports attacks on groups, `belief_attack` attacks on beliefs; the abuse
+//! rules set aside lexicon hits and classifier scores that only counter-speech explains.
+
+use std::ops::Range;
+
+use crate::lexicon::{AbuseCategory, AbuseTag, BeliefKind, BeliefTag, HateKind, HateTag, Hit};
+use crate::text::{Analysis, Gap, TokenKind};
+
+use super::abuse::lexicon_confidence;
+
+/// How many words apart a target and its hostile predicate may stand.
+pub const WINDOW: usize = 8;
+
+/// The share of an attack's confidence left when the comment reports it without a stance (`Bir
+/// grup '…' diye bağırdı`): enough for a moderator to look.
+const REPORTED_SHARE: f32 = 0.55;
+
+/// How many words after a Turkish predicate (or before an English one) a negation may stand.
+const NEGATION_REACH: usize = 4;
+
+/// Skeletons of curse verbs whose subject is God (`Allah belanı versin`, `Allah kahretsin`).
+const CURSE_VERBS: [&str; 8] = [
+    "versin", "vermesin", "kahret", "etsin", "etmesin", "belasin", "belani", "cezasin",
+];
+
+/// Skeletons of the names of God that such curses invoke.
+const GOD_NAMES: [&str; 3] = ["alah", "alahim", "tanri"];
+
+/// Skeletons after which a Turkish infinitive is a call (`temizlemek lazım`).
+const NECESSITY: [&str; 7] = [
+    "lazim", "gerek", "gerekir", "gerekiyor", "sart", "zorundayiz", "farz",
+];
+
+/// Skeletons that make an English verb of violence a call (`should be deported`, `let's`).
+const ENGLISH_MODALS: [&str; 16] = [
+    "should", "must", "ned", "neds", "have", "has", "ought", "lets", "let", "deserve", "deserves",
+    "gona", "wil", "time", "want", "hope",
+];
+
+/// Verb endings (skeletons) that make a Turkish verb of violence a call: should, let, we will,
+/// let's, and the plural imperative.
+const CALL_ENDINGS: [&str; 24] = [
+    "meli", "mali", "sin", "sun", "ecegiz", "acagiz", "yecegiz", "yacagiz", "ecegim", "acagim",
+    "yecegim", "yacagim", "ecez", "acaz", "yecez", "yacaz", "elim", "alim", "yelim", "yalim",
+    "icez", "ucaz", "icem", "ucam",
+];
+
+/// Skeleton fragments of negated Turkish verbs inside a word (`etmiyorum`, `olmadı`).
+const NEGATED_VERB: [&str; 6] = ["miyor", "muyor", "madi", "medi", "mayacak", "meyecek"];
+
+/// Skeleton endings of negated Turkish verbs (`olmaz`, `etmem`, `sevmezler`).
+const NEGATED_ENDING: [&str; 8] = [
+    "maz", "mez", "mazlar", "mezler", "mam", "mem", "mayiz", "meyiz",
+];
+
+/// Whom an attack is aimed at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A protected group other than a belief, by its id in `hate_*.tsv` (`kurds`, `women`).
+    Group(String),
+    /// A religion, its holy figures, books, places or believers, by the religion's id (`islam`).
+    Belief(String),
+}
+
+impl Target {
+    /// The target's name for the commenter, in Turkish and English.
+    pub fn names(&self) -> (&'static str, &'static str) {
+        let id = match self {
+            Target::Group(id) | Target::Belief(id) => id.as_str(),
+        };
+        NAMES
+            .iter()
+            .find(|(key, _, _)| *key == id)
+            .map(|(_, tr, en)| (*tr, *en))
+            .unwrap_or(match self {
+                Target::Group(_) => ("bir topluluk", "a group"),
+                Target::Belief(_) => ("bir inanç", "a belief"),
+            })
+    }
+}
+
+/// Names of the groups and beliefs for messages: id, Turkish, English.
+const NAMES: &[(&str, &str, &str)] = &[
+    ("kurds", "Kürtler", "Kurds"),
+    ("turks", "Türkler", "Turks"),
+    ("armenians", "Ermeniler", "Armenians"),
+    ("greeks", "Rumlar", "Greeks"),
+    ("arabs", "Araplar", "Arabs"),
+    ("syrians", "Suriyeliler", "Syrians"),
+    ("afghans", "Afganlar", "Afghans"),
+    ("pakistanis", "Pakistanlılar", "Pakistanis"),
+    ("laz", "Lazlar", "the Laz"),
+    ("roma", "Romanlar", "the Roma"),
+    ("black_people", "siyahiler", "Black people"),
+    ("women", "kadınlar", "women"),
+    ("lgbt", "LGBT bireyler", "LGBT people"),
+    ("disabled", "engelliler", "disabled people"),
+    ("refugees", "mülteciler", "refugees"),
+    ("migrants", "göçmenler", "immigrants"),
+    ("foreigners", "yabancılar", "foreigners"),
+    ("people", "bir topluluk", "a group of people"),
+    ("mexicans", "Meksikalılar", "Mexicans"),
+    ("asians", "Asyalılar", "Asians"),
+    ("africans", "Afrikalılar", "Africans"),
+    ("islam", "İslam ve Müslümanlar", "Islam and Muslims"),
+    ("christianity", "Hristiyanlık ve Hristiyanlar", "Christianity and Christians"),
+    ("judaism", "Yahudilik ve Yahudiler", "Judaism and Jews"),
+    ("alevism", "Alevilik ve Aleviler", "Alevism and Alevis"),
+    ("buddhism", "Budizm ve Budistler", "Buddhism and Buddhists"),
+    ("hinduism", "Hinduizm ve Hindular", "Hinduism and Hindus"),
+    ("sikhism", "Sihizm ve Sihler", "Sikhism and Sikhs"),
+    ("yezidism", "Ezidilik ve Ezidiler", "Yazidism and Yazidis"),
+    ("atheism", "ateistler", "atheists"),
+    ("deism", "deistler", "deists"),
+    ("agnosticism", "agnostikler", "agnostics"),
+    ("general", "din ve inananlar", "religion and believers"),
+];
+
+/// How an attack demeans its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttackKind {
+    /// Disease, vermin, parasites, filth, invasion, herds, treason.
+    Dehumanising,
+    /// A call to violence or expulsion.
+    Threat,
+    /// A demeaning attribute or a hostile feeling.
+    Derogation,
+    /// A praise negated (`X'ten adam olmaz`).
+    NegatedPraise,
+    /// An abuse-lexicon word aimed at the group.
+    Abuse,
+}
+
+/// One hostile statement about a target that the commenter makes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attack {
+    /// Whom it attacks.
+    pub target: Target,
+    /// How.
+    pub kind: AttackKind,
+    /// How sure the reading is, 0 to 1.
+    pub confidence: f32,
+    /// The target's and the hostile words' code point ranges in the normalised text.
+    pub chars: Vec<Range<usize>>,
+}
+
+/// What a comment says about groups and beliefs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// The hostile statements the commenter makes.
+    pub attacks: Vec<Attack>,
+    /// Word ranges (indices into the skeleton's words) whose hostility the commenter reports,
+    /// condemns or negates rather than asserts.
+    pub disowned: Vec<Range<usize>>,
+    /// The comment speaks against hate: it condemns, reports or negates hostility towards a group
+    /// or a belief, and makes no attack of its own.
+    pub counter_speech: bool,
+}
+
+impl Reading {
+    /// Whether skeleton words `words` lie inside a part of the comment the commenter disowns.
+    pub fn disowns(&self, words: &Range<usize>) -> bool {
+        self.disowned
+            .iter()
+            .any(|d| d.start <= words.start && words.end <= d.end)
+    }
+}
+
+/// The strongest of `attacks` and the text they cover, with the names of their targets in
+/// Turkish and English (`Suriyeliler, Kürtler`), for a rule's finding.
+pub fn summary<'a>(
+    attacks: impl IntoIterator<Item = &'a Attack>,
+) -> Option<(f32, Vec<Range<usize>>, String, String)> {
+    let mut confidence = 0f32;
+    let mut ranges = Vec::new();
+    let mut names: Vec<(&str, &str)> = Vec::new();
+    for attack in attacks {
+        confidence = confidence.max(attack.confidence);
+        ranges.extend(attack.chars.iter().cloned());
+        let name = attack.target.names();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let tr: Vec<&str> = names.iter().map(|n| n.0).collect();
+    let en: Vec<&str> = names.iter().map(|n| n.1).collect();
+    Some((confidence, ranges, tr.join(", "), en.join(", ")))
+}
+
+/// Where each skeleton word stands: its sentence, its clause, and the quotation it is in.
+struct Layout {
+    sentence: Vec<usize>,
+    clause: Vec<usize>,
+    quote: Vec<Option<usize>>,
+    /// Word ranges of each quotation.
+    quotes: Vec<Range<usize>>,
+}
+
+/// Characters that open or close a quotation.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '‘' | '’' | '“' | '”' | '«' | '»' | '„' | '‹' | '›'
+    )
+}
+
+impl Layout {
+    fn of(analysis: &Analysis<'_>) -> Layout {
+        let text = analysis.text();
+        let tokens = &analysis.tokens;
+        let first_char = |i: usize| tokens[i].text(text).chars().next().unwrap_or(' ');
+        // Quotation marks, paired in order; an unpaired last one is not a quotation.
+        let mut marks: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens[i].kind == TokenKind::Punct && is_quote(first_char(i)))
+            .collect();
+        if marks.len() % 2 == 1 {
+            marks.pop();
+        }
+        let pairs: Vec<(usize, usize)> = marks.chunks(2).map(|p| (p[0], p[1])).collect();
+        let quote_of = |token: usize| pairs.iter().position(|&(a, b)| a < token && token < b);
+        // Sentences end at `.!?;…` and line breaks, clauses also at `,:-`; not inside quotations.
+        let mut token_sentence = Vec::with_capacity(tokens.len());
+        let mut token_clause = Vec::with_capacity(tokens.len());
+        let (mut s, mut c) = (0, 0);
+        for (i, token) in tokens.iter().enumerate() {
+            let quoted = quote_of(i).is_some();
+            if i > 0 && token.gap_before == Gap::Newline && !quoted {
+                s += 1;
+                c += 1;
+            }
+            token_sentence.push(s);
+            token_clause.push(c);
+            if token.kind == TokenKind::Punct && !quoted {
+                match first_char(i) {
+                    '.' | '!' | '?' | ';' | '…' => {
+                        s += 1;
+                        c += 1;
+                    }
+                    ',' | ':' | '-' | '–' | '—' => c += 1,
+                    _ => {}
+                }
+            }
+        }
+        let words = &analysis.skeleton.words;
+        let at = |w: usize| words[w].tokens.start;
+        let quote: Vec<Option<usize>> = (0..words.len()).map(|w| quote_of(at(w))).collect();
+        let quotes = (0..pairs.len())
+            .map(|q| {
+                let first = quote.iter().position(|&x| x == Some(q));
+                let last = quote.iter().rposition(|&x| x == Some(q));
+                match (first, last) {
+                    (Some(a), Some(b)) => a..b + 1,
+                    _ => 0..0,
+                }
+            })
+            .collect();
+        Layout {
+            sentence: (0..words.len()).map(|w| token_sentence[at(w)]).collect(),
+            clause: (0..words.len()).map(|w| token_clause[at(w)]).collect(),
+            quote,
+            quotes,
+        }
+    }
+}
+
+/// One thing the reading found, with the skeleton words it covers.
+#[derive(Debug, Clone)]
+struct Item<'h> {
+    kind: HateKind,
+    label: &'h str,
+    words: Range<usize>,
+    chars: Range<usize>,
+    /// The target, for group and belief items.
+    target: Option<Target>,
+    /// For abuse-lexicon hits: the severity's confidence.
+    abuse: Option<f32>,
+    /// The entry's last word's skeleton, to find a verb's ending.
+    last_term: &'h str,
+}
+
+/// Whether belief target `hit` is God named as the subject of a curse (`Allah belanı versin`):
+/// such a curse invokes God rather than attacking a belief.
+pub fn is_cursing_god(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool {
+    let words = &analysis.skeleton.words;
+    let is_god = words[hit.words.clone()]
+        .iter()
+        .any(|w| GOD_NAMES.contains(&w.text.as_str()));
+    is_god
+        && words
+            .iter()
+            .skip(hit.words.end)
+            .take(4)
+            .any(|w| CURSE_VERBS.iter().any(|v| w.text.starts_with(v)))
+}
+
+/// Reads a comment: `hate` are the hits of the hate lexicons that apply to its language.
+pub fn read(
+    analysis: &Analysis<'_>,
+    hate: &[Hit<'_, HateTag>],
+    beliefs: &[Hit<'_, BeliefTag>],
+    abuse: &[Hit<'_, AbuseTag>],
+    english: bool,
+) -> Reading {
+    let words = &analysis.skeleton.words;
+    if words.is_empty() {
+        return Reading::default();
+    }
+    let layout = Layout::of(analysis);
+    let mut items: Vec<Item<'_>> = hate
+        .iter()
+        .map(|h| Item {
+            kind: h.entry.tag.kind,
+            label: h.entry.tag.label.as_str(),
+            words: h.words.clone(),
+            chars: h.chars.clone(),
+            target: (h.entry.tag.kind == HateKind::Group)
+                .then(|| Target::Group(h.entry.tag.label.clone())),
+            abuse: None,
+            last_term: h.entry.last_skeleton(),
+        })
+        .collect();
+    items.extend(
+        beliefs
+            .iter()
+            .filter(|h| h.entry.tag.kind != BeliefKind::HostileTerm)
+            .filter(|h| !is_cursing_god(analysis, h))
+            .map(|h| Item {
+                kind: HateKind::Group,
+                label: h.entry.tag.religion.as_str(),
+                words: h.words.clone(),
+                chars: h.chars.clone(),
+                target: Some(Target::Belief(h.entry.tag.religion.clone())),
+                abuse: None,
+                last_term: h.entry.last_skeleton(),
+            }),
+    );
+    items.extend(
+        abuse
+            .iter()
+            .filter(|h| {
+                matches!(
+                    h.entry.tag.category,
+                    AbuseCategory::Insult
+                        | AbuseCategory::Slur
+                        | AbuseCategory::Dehumanising
+                        | AbuseCategory::Threat
+                )
+            })
+            .map(|h| Item {
+                kind: HateKind::Derogatory,
+                label: "abuse",
+                words: h.words.clone(),
+                chars: h.chars.clone(),
+                target: None,
+                abuse: Some(lexicon_confidence(h.entry.tag.severity)),
+                last_term: h.entry.last_skeleton(),
+            }),
+    );
+    items.sort_by_key(|i| (i.words.start, i.words.end));
+
+    let reported = reported_regions(analysis, &items, &layout, english);
+    let inside = |w: &Range<usize>, regions: &[Range<usize>]| {
+        regions
+            .iter()
+            .any(|r| r.start <= w.start && w.end <= r.end)
+    };
+    let in_quote = |w: &Range<usize>| layout.quote[w.start].is_some();
+    // A condemnation negated (`bu ırkçılık değil`) endorses what it is about.
+    let stance = |kind: HateKind, negated: bool| {
+        items.iter().any(|i| {
+            i.kind == kind
+                && !in_quote(&i.words)
+                && is_negated(analysis, &items, &layout, &i.words, english) == negated
+        })
+    };
+    let condemns = stance(HateKind::Condemnation, false);
+    let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
+
+    let mut reading = Reading::default();
+    let mut antecedent: Option<Target> = None;
+    let sentences = layout.sentence.last().map_or(0, |s| s + 1);
+    for s in 0..sentences {
+        let here: Vec<&Item<'_>> = items
+            .iter()
+            .filter(|i| layout.sentence[i.words.start] == s)
+            .collect();
+        let mut targets: Vec<(Target, Range<usize>, Range<usize>, f32)> = here
+            .iter()
+            .filter_map(|i| {
+                let target = i.target.clone()?;
+                let weight = if i.label == "people" { 0.6 } else { 1.0 };
+                Some((target, i.words.clone(), i.chars.clone(), weight))
+            })
+            .collect();
+        if targets.is_empty()
+            && let Some(earlier) = &antecedent
+        {
+            targets = here
+                .iter()
+                .filter(|i| matches!(i.kind, HateKind::Pronoun | HateKind::Generaliser))
+                .map(|i| (earlier.clone(), i.words.clone(), i.chars.clone(), 0.95))
+                .collect();
+        }
+        if let Some((target, ..)) = targets.iter().find(|t| t.3 >= 1.0).or(targets.first()) {
+            antecedent = Some(target.clone());
+        }
+        if targets.is_empty() {
+            continue;
+        }
+        let generalised = here.iter().any(|i| i.kind == HateKind::Generaliser);
+        for item in &here {
+            let Some((kind, strength)) = hostility(analysis, item, &layout, english, generalised)
+            else {
+                continue;
+            };
+            let nearest = targets
+                .iter()
+                .filter(|t| !overlaps(&t.1, &item.words) || item.abuse.is_some())
+                .filter(|t| distance(&t.1, &item.words) <= WINDOW)
+                .filter(|t| kind != AttackKind::Abuse || matches!(t.0, Target::Group(_)))
+                .min_by_key(|t| distance(&t.1, &item.words));
+            let Some((target, _, target_chars, weight)) = nearest else {
+                continue;
+            };
+            let reported_here = reported
+                .iter()
+                .find(|r| r.start <= item.words.start && item.words.end <= r.end);
+            let negated = is_negated(analysis, &items, &layout, &item.words, english);
+            // Someone else's words: condemned, they are counter-speech; endorsed, the
+            // commenter's own; reported without a stance, a moderator decides.
+            let share = match reported_here {
+                Some(region) if condemns && !endorses => {
+                    reading.disowned.push(region.clone());
+                    0.0
+                }
+                Some(_) if endorses => 1.0,
+                Some(region) => {
+                    reading.disowned.push(region.clone());
+                    REPORTED_SHARE
+                }
+                None if negated => {
+                    reading.disowned.push(item.words.clone());
+                    0.0
+                }
+                None => 1.0,
+            };
+            if share > 0.0 {
+                reading.attacks.push(Attack {
+                    target: target.clone(),
+                    kind,
+                    confidence: strength * weight * share,
+                    chars: vec![target_chars.clone(), item.chars.clone()],
+                });
+            }
+        }
+        for item in here.iter().filter(|i| i.kind == HateKind::Positive) {
+            let negated = is_negated(analysis, &items, &layout, &item.words, english)
+                || negates_itself(analysis, item);
+            if negated && !inside(&item.words, &reported) {
+                let nearest = targets
+                    .iter()
+                    .filter(|t| distance(&t.1, &item.words) <= WINDOW)
+                    .min_by_key(|t| distance(&t.1, &item.words));
+                if let Some((target, _, target_chars, weight)) = nearest {
+                    reading.attacks.push(Attack {
+                        target: target.clone(),
+                        kind: AttackKind::NegatedPraise,
+                        confidence: 0.8 * weight,
+                        chars: vec![target_chars.clone(), item.chars.clone()],
+                    });
+                }
+            }
+        }
+        // `Kadın milletinden yönetici olmaz`, `Kürtten adam çıkmaz`: nothing good comes from them.
+        if !english {
+            for (target, target_words, target_chars, weight) in &targets {
+                let last = &words[target_words.end - 1].text;
+                let ablative = ["den", "dan", "ten", "tan"]
+                    .iter()
+                    .any(|s| last.ends_with(s));
+                let nothing_comes = here.iter().find(|i| {
+                    i.kind == HateKind::Negation
+                        && matches!(i.last_term, "olmaz" | "olamaz" | "cikmaz")
+                        && i.words.start > target_words.start
+                        && !inside(&i.words, &reported)
+                });
+                if ablative
+                    && let Some(negation) = nothing_comes
+                    && !reading
+                        .attacks
+                        .iter()
+                        .any(|a| a.kind == AttackKind::NegatedPraise && a.chars[0] == *target_chars)
+                {
+                    reading.attacks.push(Attack {
+                        target: target.clone(),
+                        kind: AttackKind::NegatedPraise,
+                        confidence: 0.8 * weight,
+                        chars: vec![target_chars.clone(), negation.chars.clone()],
+                    });
+                }
+            }
+        }
+    }
+    let names_a_target = items.iter().any(|i| i.target.is_some());
+    reading.counter_speech = reading.attacks.is_empty()
+        && (!reading.disowned.is_empty() || (condemns && names_a_target));
+    reading
+}
+
+/// The kind and strength of the hostility `item` expresses, if it is hostile here.
+fn hostility(
+    analysis: &Analysis<'_>,
+    item: &Item<'_>,
+    layout: &Layout,
+    english: bool,
+    generalised: bool,
+) -> Option<(AttackKind, f32)> {
+    if let Some(confidence) = item.abuse {
+        return Some((AttackKind::Abuse, confidence));
+    }
+    match item.kind {
+        HateKind::Dehumanising => Some((
+            AttackKind::Dehumanising,
+            match item.label {
+                "threat" | "enemy" | "burden" => 0.75,
+                _ => 0.92,
+            },
+        )),
+        HateKind::Derogatory | HateKind::Emotion => {
+            let shared = item.kind == HateKind::Emotion && is_others_feeling(analysis, item);
+            (!shared).then_some((AttackKind::Derogation, 0.9))
+        }
+        HateKind::Violent if is_call(analysis, item, layout, english) => Some((
+            AttackKind::Threat,
+            match item.label {
+                "expel" if !generalised => 0.6,
+                "expel" => 0.8,
+                _ => 0.92,
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// Whether a feeling belongs to the people the comment describes (`nefret edenler`, `nefret
+/// duyan`): a participle follows it.
+fn is_others_feeling(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
+    let words = &analysis.skeleton.words;
+    let next = |at: usize| words.get(at).map(|w| w.text.as_str()).unwrap_or("");
+    let following = next(item.words.end);
+    let participle = |w: &str| {
+        ["eden", "duyan", "besleyen", "kusan", "yayan"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    };
+    participle(following) || (following.starts_with("et") && participle(next(item.words.end + 1)))
+}
+
+/// Whether a verb of violence or expulsion stands in a call's form: `temizlenmeli`, `sürülsün`,
+/// `kökünü kazıyacağız`, `öldürmek lazım`, `öldürün`; in English a modal in the sentence or the
+/// verb first (`should be deported`, `Deport them all`).
+fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: bool) -> bool {
+    let words = &analysis.skeleton.words;
+    let sentence = layout.sentence[item.words.start];
+    if english {
+        let first_of_sentence = item.words.start == 0
+            || layout.sentence[item.words.start - 1] != sentence;
+        return first_of_sentence
+            || (0..words.len())
+                .filter(|&w| layout.sentence[w] == sentence)
+                .any(|w| ENGLISH_MODALS.contains(&words[w].text.as_str()));
+    }
+    if item.label == "getout" || matches!(item.last_term, "gitsin" | "gitsinler") {
+        return true;
+    }
+    let last = &words[item.words.end - 1].text;
+    let Some(rest) = last.strip_prefix(item.last_term) else {
+        return false;
+    };
+    let rest = ["il", "ul", "in", "un", "n", "y"]
+        .iter()
+        .filter_map(|p| rest.strip_prefix(p))
+        .chain(std::iter::once(rest))
+        .collect::<Vec<_>>();
+    let imperative = item.last_term.len() >= 4 && rest.iter().any(|r| matches!(*r, "in" | "un" | "yin" | "yun" | "inn"));
+    let infinitive_call = rest.iter().any(|r| matches!(*r, "mek" | "mak"))
+        && words
+            .get(item.words.end)
+            .is_some_and(|w| NECESSITY.contains(&w.text.as_str()));
+    imperative
+        || infinitive_call
+        || rest
+            .iter()
+            .any(|r| CALL_ENDINGS.iter().any(|e| r.starts_with(e)))
+}
+
+/// Whether the predicate at `predicate` is negated in its clause: a negation word or a negated verb
+/// within [`NEGATION_REACH`] words after it (Turkish), or a negation word before it (English).
+fn is_negated(
+    analysis: &Analysis<'_>,
+    items: &[Item<'_>],
+    layout: &Layout,
+    predicate: &Range<usize>,
+    english: bool,
+) -> bool {
+    let words = &analysis.skeleton.words;
+    let clause = layout.clause[predicate.start];
+    let quote = layout.quote[predicate.start];
+    let same_clause = |w: usize| layout.clause[w] == clause && layout.quote[w] == quote;
+    let reach: Vec<usize> = if english {
+        (predicate.start.saturating_sub(NEGATION_REACH)..predicate.start)
+            .filter(|&w| same_clause(w))
+            .collect()
+    } else {
+        (predicate.end..(predicate.end + NEGATION_REACH).min(words.len()))
+            .take_while(|&w| same_clause(w))
+            .collect()
+    };
+    reach.iter().any(|&w| {
+        items
+            .iter()
+            .any(|i| i.kind == HateKind::Negation && i.words.contains(&w))
+            || (!english && is_negated_verb(&words[w].text))
+    })
+}
+
+/// Whether a Turkish word is a negated verb form (`etmiyorum`, `olmaz`, `olmadılar`, `etmem`).
+fn is_negated_verb(word: &str) -> bool {
+    // A negation suffix follows a verb stem of at least two letters.
+    NEGATED_VERB
+        .iter()
+        .any(|n| word.find(n).is_some_and(|at| at >= 2))
+        || NEGATED_ENDING
+            .iter()
+            .any(|n| word.len() >= n.len() + 2 && word.ends_with(n))
+}
+
+/// Whether a praise word carries its own negation (`güvenmiyorum`, `sevmem`).
+fn negates_itself(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
+    let word = &analysis.skeleton.words[item.words.end - 1].text;
+    word.strip_prefix(item.last_term)
+        .is_some_and(|rest| !rest.is_empty() && is_negated_verb(&format!("xx{rest}")))
+}
+
+/// The parts of the comment that report someone else's words: every quotation, and the words a
+/// verb of saying reports (in Turkish the clause before it, in English the words after it).
+fn reported_regions(
+    analysis: &Analysis<'_>,
+    items: &[Item<'_>],
+    layout: &Layout,
+    english: bool,
+) -> Vec<Range<usize>> {
+    let words = &analysis.skeleton.words;
+    let word_count = words.len();
+    let mut regions: Vec<Range<usize>> = layout.quotes.iter().filter(|q| !q.is_empty()).cloned().collect();
+    for verb in items.iter().filter(|i| i.kind == HateKind::Reporting) {
+        let sentence = layout.sentence[verb.words.start];
+        let speaker = verb
+            .words
+            .start
+            .checked_sub(1)
+            .map(|w| words[w].text.as_str());
+        if english && matches!(speaker, Some("i" | "we")) {
+            // `I think …`, `we say …`: the commenter's own words.
+            continue;
+        }
+        if english {
+            let next = verb.words.end;
+            let region = match layout.quote.get(next).copied().flatten() {
+                Some(q) => layout.quotes[q].clone(),
+                None => {
+                    let end = (next..word_count)
+                        .take_while(|&w| layout.sentence[w] == sentence)
+                        .last()
+                        .map_or(next, |w| w + 1);
+                    next..end
+                }
+            };
+            if !region.is_empty() {
+                regions.push(region);
+            }
+        } else {
+            let before = verb.words.start;
+            let region = match before
+                .checked_sub(1)
+                .and_then(|w| layout.quote[w])
+            {
+                Some(q) => layout.quotes[q].clone(),
+                None => {
+                    let start = (0..before)
+                        .rev()
+                        .take_while(|&w| layout.sentence[w] == sentence)
+                        .last()
+                        .unwrap_or(before);
+                    start..before
+                }
+            };
+            if !region.is_empty() {
+                regions.push(region);
+            }
+        }
+    }
+    regions
+}
+
+/// Words between two word ranges (0 when they touch or overlap).
+pub fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

@@ -21,8 +21,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|r| format!("{}:{:.2}", r.rule, r.confidence))
             .collect();
         println!(
-            "{}\t{}\t{:?}\twant {} {:?}\tgot {:?} {}",
+            "{}\t{}\t{}\t{:?}\twant {} {:?}\tgot {:?} {}",
             if o.decision_right { "RULE" } else { "WRONG" },
+            o.case.id,
             o.case.functionality,
             o.case.text,
             o.case.decision,

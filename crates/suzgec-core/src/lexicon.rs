@@ -224,6 +224,8 @@ pub enum HateKind {
     Pronoun,
     /// A negation word (`değil`, `asla`, `not`).
     Negation,
+    /// A word that makes a belief's name an ideology open to criticism (`siyasal`, `radical`).
+    Ideology,
     /// A verb of saying: the words it reports are someone else's (`diyenler`, `saying`).
     Reporting,
     /// The commenter condemns (`utanmalı`, `nefret söylemi`, `racist`).
@@ -246,6 +248,7 @@ impl FromStr for HateKind {
             "generaliser" => HateKind::Generaliser,
             "pronoun" => HateKind::Pronoun,
             "negation" => HateKind::Negation,
+            "ideology" => HateKind::Ideology,
             "reporting" => HateKind::Reporting,
             "condemnation" => HateKind::Condemnation,
             "endorsement" => HateKind::Endorsement,
@@ -452,14 +455,15 @@ impl<T> Lexicon<T> {
 }
 
 /// Turkish noun suffixes as skeletons (Turkish letters folded): plural, possessive, case, copula
-/// and a few derivations (`-lı`, `-lık`, `-sız`, `-ça`). Their first letter may have collapsed into
+/// (present and past) and a few derivations (`-lı`, `-lık`, `-sız`, `-ça`). Their first letter may have collapsed into
 /// the stem's last (`ateist` + `ten` is `ateisten` as a skeleton).
-const NOUN_SUFFIXES: [&str; 70] = [
+const NOUN_SUFFIXES: [&str; 80] = [
     "ler", "lar", "leri", "lari", "i", "u", "si", "su", "m", "im", "um", "n", "in", "un", "miz",
     "imiz", "umuz", "niz", "iniz", "unuz", "nin", "nun", "e", "a", "ye", "ya", "ne", "na", "yi",
     "yu", "ni", "nu", "de", "da", "te", "ta", "nde", "nda", "den", "dan", "ten", "tan", "nden",
     "ndan", "le", "la", "yle", "yla", "ce", "ca", "ki", "dir", "dur", "tir", "tur", "sin", "sun",
     "siniz", "sunuz", "yiz", "yuz", "li", "lu", "lik", "luk", "lig", "lug", "siz", "suz", "dirlar",
+    "di", "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus",
 ];
 
 /// Whether `rest` is a chain of at most four noun suffixes after a stem ending in `last`.

@@ -66,12 +66,16 @@ const CALL_ENDINGS: [&str; 24] = [
     "icez", "ucaz", "icem", "ucam",
 ];
 
+/// Plural imperatives of verbs of violence that are also other words: `yakın` (near), `kesin`
+/// (certain), `asın`, `sürün` (crawl), `atın` (the horse's), `ezin`, `vurun` is kept.
+const COLLIDING_IMPERATIVES: [&str; 6] = ["yakin", "kesin", "asin", "surun", "atin", "ezin"];
+
 /// Skeleton fragments of negated Turkish verbs inside a word (`etmiyorum`, `olmadı`).
 const NEGATED_VERB: [&str; 6] = ["miyor", "muyor", "madi", "medi", "mayacak", "meyecek"];
 
 /// Skeleton endings of negated Turkish verbs (`olmaz`, `etmem`, `sevmezler`).
-const NEGATED_ENDING: [&str; 8] = [
-    "maz", "mez", "mazlar", "mezler", "mam", "mem", "mayiz", "meyiz",
+const NEGATED_ENDING: [&str; 10] = [
+    "maz", "mez", "mazlar", "mezler", "mam", "mem", "mayiz", "meyiz", "mamali", "memeli",
 ];
 
 /// Whom an attack is aimed at.
@@ -120,6 +124,7 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("migrants", "göçmenler", "immigrants"),
     ("foreigners", "yabancılar", "foreigners"),
     ("people", "bir topluluk", "a group of people"),
+    ("slur", "bir topluluk", "a group"),
     ("mexicans", "Meksikalılar", "Mexicans"),
     ("asians", "Asyalılar", "Asians"),
     ("africans", "Afrikalılar", "Africans"),
@@ -173,8 +178,8 @@ pub struct Reading {
     /// Word ranges (indices into the skeleton's words) whose hostility the commenter reports,
     /// condemns or negates rather than asserts.
     pub disowned: Vec<Range<usize>>,
-    /// The comment speaks against hate: it condemns, reports or negates hostility towards a group
-    /// or a belief, and makes no attack of its own.
+    /// The comment speaks against hate or for a group: it condemns, reports or negates hostility
+    /// towards a group or a belief, or praises one, and makes no attack of its own.
     pub counter_speech: bool,
 }
 
@@ -298,6 +303,8 @@ struct Item<'h> {
     target: Option<Target>,
     /// For abuse-lexicon hits: the severity's confidence.
     abuse: Option<f32>,
+    /// A slur: it names its target itself (`kürdolar`).
+    slur: bool,
     /// The entry's last word's skeleton, to find a verb's ending.
     last_term: &'h str,
 }
@@ -340,6 +347,7 @@ pub fn read(
             target: (h.entry.tag.kind == HateKind::Group)
                 .then(|| Target::Group(h.entry.tag.label.clone())),
             abuse: None,
+            slur: false,
             last_term: h.entry.last_skeleton(),
         })
         .collect();
@@ -355,6 +363,7 @@ pub fn read(
                 chars: h.chars.clone(),
                 target: Some(Target::Belief(h.entry.tag.religion.clone())),
                 abuse: None,
+                slur: false,
                 last_term: h.entry.last_skeleton(),
             }),
     );
@@ -377,10 +386,32 @@ pub fn read(
                 chars: h.chars.clone(),
                 target: None,
                 abuse: Some(lexicon_confidence(h.entry.tag.severity)),
+                slur: h.entry.tag.category == AbuseCategory::Slur,
                 last_term: h.entry.last_skeleton(),
             }),
     );
     items.sort_by_key(|i| (i.words.start, i.words.end));
+    // A word inside a longer phrase of stance is that phrase's (`nefret` in `nefret söylemi`), and
+    // a belief's name next to an ideology word names the ideology (`siyasal İslam`).
+    let stance: Vec<Range<usize>> = items
+        .iter()
+        .filter(|i| matches!(i.kind, HateKind::Condemnation | HateKind::Reporting))
+        .map(|i| i.words.clone())
+        .collect();
+    let ideology: Vec<Range<usize>> = items
+        .iter()
+        .filter(|i| i.kind == HateKind::Ideology)
+        .map(|i| i.words.clone())
+        .collect();
+    items.retain(|i| {
+        let in_stance = !matches!(i.kind, HateKind::Condemnation | HateKind::Reporting)
+            && stance
+                .iter()
+                .any(|p| p.len() > i.words.len() && p.start <= i.words.start && i.words.end <= p.end);
+        let an_ideology = matches!(i.target, Some(Target::Belief(_)))
+            && ideology.iter().any(|w| distance(w, &i.words) == 0);
+        !in_stance && !an_ideology
+    });
 
     let reported = reported_regions(analysis, &items, &layout, english);
     let inside = |w: &Range<usize>, regions: &[Range<usize>]| {
@@ -401,7 +432,7 @@ pub fn read(
     let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
 
     let mut reading = Reading::default();
-    let mut antecedent: Option<Target> = None;
+    let mut antecedent: Option<(Target, usize)> = None;
     let sentences = layout.sentence.last().map_or(0, |s| s + 1);
     for s in 0..sentences {
         let here: Vec<&Item<'_>> = items
@@ -417,18 +448,41 @@ pub fn read(
             })
             .collect();
         if targets.is_empty()
-            && let Some(earlier) = &antecedent
+            && let Some((earlier, named_in)) = &antecedent
         {
             targets = here
                 .iter()
                 .filter(|i| matches!(i.kind, HateKind::Pronoun | HateKind::Generaliser))
                 .map(|i| (earlier.clone(), i.words.clone(), i.chars.clone(), 0.95))
                 .collect();
+            // Turkish drops the subject: a sentence right after the one that named a group may
+            // speak of it without a word for it (`Afganlar ne kattı ki? Sadece yük oldular.`).
+            if targets.is_empty() && !english && *named_in + 1 == s {
+                targets = here
+                    .iter()
+                    .filter(|i| {
+                        i.abuse.is_none()
+                            && matches!(
+                                i.kind,
+                                HateKind::Dehumanising
+                                    | HateKind::Derogatory
+                                    | HateKind::Violent
+                                    | HateKind::Positive
+                            )
+                    })
+                    .map(|i| (earlier.clone(), i.words.clone(), i.chars.clone(), 0.85))
+                    .collect();
+            }
         }
         if let Some((target, ..)) = targets.iter().find(|t| t.3 >= 1.0).or(targets.first()) {
-            antecedent = Some(target.clone());
+            antecedent = Some((target.clone(), s));
         }
-        if targets.is_empty() {
+        let slurs: Vec<(Target, Range<usize>, Range<usize>, f32)> = here
+            .iter()
+            .filter(|i| i.slur)
+            .map(|i| (Target::Group("slur".into()), i.words.clone(), i.chars.clone(), 1.0))
+            .collect();
+        if targets.is_empty() && slurs.is_empty() {
             continue;
         }
         let generalised = here.iter().any(|i| i.kind == HateKind::Generaliser);
@@ -437,12 +491,13 @@ pub fn read(
             else {
                 continue;
             };
+            let own_target = item.slur.then(|| slurs.iter().find(|t| t.1 == item.words)).flatten();
             let nearest = targets
                 .iter()
-                .filter(|t| !overlaps(&t.1, &item.words) || item.abuse.is_some())
                 .filter(|t| distance(&t.1, &item.words) <= WINDOW)
                 .filter(|t| kind != AttackKind::Abuse || matches!(t.0, Target::Group(_)))
-                .min_by_key(|t| distance(&t.1, &item.words));
+                .min_by_key(|t| distance(&t.1, &item.words))
+                .or(own_target);
             let Some((target, _, target_chars, weight)) = nearest else {
                 continue;
             };
@@ -526,8 +581,16 @@ pub fn read(
         }
     }
     let names_a_target = items.iter().any(|i| i.target.is_some());
+    let praises = items.iter().any(|p| {
+        p.kind == HateKind::Positive
+            && !is_negated(analysis, &items, &layout, &p.words, english)
+            && !negates_itself(analysis, p)
+            && items
+                .iter()
+                .any(|t| t.target.is_some() && distance(&t.words, &p.words) <= WINDOW)
+    });
     reading.counter_speech = reading.attacks.is_empty()
-        && (!reading.disowned.is_empty() || (condemns && names_a_target));
+        && (!reading.disowned.is_empty() || (condemns && names_a_target) || praises);
     reading
 }
 
@@ -594,7 +657,7 @@ fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: b
                 .filter(|&w| layout.sentence[w] == sentence)
                 .any(|w| ENGLISH_MODALS.contains(&words[w].text.as_str()));
     }
-    if item.label == "getout" || matches!(item.last_term, "gitsin" | "gitsinler") {
+    if matches!(item.label, "getout" | "doom") || matches!(item.last_term, "gitsin" | "gitsinler") {
         return true;
     }
     let last = &words[item.words.end - 1].text;
@@ -606,7 +669,8 @@ fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: b
         .filter_map(|p| rest.strip_prefix(p))
         .chain(std::iter::once(rest))
         .collect::<Vec<_>>();
-    let imperative = item.last_term.len() >= 4 && rest.iter().any(|r| matches!(*r, "in" | "un" | "yin" | "yun" | "inn"));
+    let imperative = !COLLIDING_IMPERATIVES.contains(&last.as_str())
+        && rest.iter().any(|r| matches!(*r, "in" | "un" | "yin" | "yun"));
     let infinitive_call = rest.iter().any(|r| matches!(*r, "mek" | "mak"))
         && words
             .get(item.words.end)
@@ -679,12 +743,9 @@ fn reported_regions(
     let mut regions: Vec<Range<usize>> = layout.quotes.iter().filter(|q| !q.is_empty()).cloned().collect();
     for verb in items.iter().filter(|i| i.kind == HateKind::Reporting) {
         let sentence = layout.sentence[verb.words.start];
-        let speaker = verb
-            .words
-            .start
-            .checked_sub(1)
-            .map(|w| words[w].text.as_str());
-        if english && matches!(speaker, Some("i" | "we")) {
+        let speaker = (verb.words.start.saturating_sub(2)..verb.words.start)
+            .any(|w| matches!(words[w].text.as_str(), "i" | "we"));
+        if english && speaker {
             // `I think …`, `we say …`: the commenter's own words.
             continue;
         }
@@ -736,6 +797,3 @@ pub fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}

@@ -454,36 +454,55 @@ impl<T> Lexicon<T> {
     }
 }
 
-/// Turkish noun suffixes as skeletons (Turkish letters folded): plural, possessive, case, copula
-/// (present and past) and a few derivations (`-lı`, `-lık`, `-sız`, `-ça`). Their first letter may have collapsed into
-/// the stem's last (`ateist` + `ten` is `ateisten` as a skeleton).
-const NOUN_SUFFIXES: [&str; 80] = [
-    "ler", "lar", "leri", "lari", "i", "u", "si", "su", "m", "im", "um", "n", "in", "un", "miz",
-    "imiz", "umuz", "niz", "iniz", "unuz", "nin", "nun", "e", "a", "ye", "ya", "ne", "na", "yi",
-    "yu", "ni", "nu", "de", "da", "te", "ta", "nde", "nda", "den", "dan", "ten", "tan", "nden",
-    "ndan", "le", "la", "yle", "yla", "ce", "ca", "ki", "dir", "dur", "tir", "tur", "sin", "sun",
-    "siniz", "sunuz", "yiz", "yuz", "li", "lu", "lik", "luk", "lig", "lug", "siz", "suz", "dirlar",
-    "di", "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus",
+/// Turkish noun suffixes as skeletons (Turkish letters folded), in the order they follow a noun:
+/// derivation (`-lı`, `-lık`, `-sız`), plural, possessive, case, copula (present and past). A
+/// suffix's first letter may have collapsed into the letter before it (`ateist` + `ten` is
+/// `ateisten` as a skeleton). Forms with a buffer `y` (`-ye`, `-yle`) follow a vowel, never a
+/// possessive (`Türk` + `i` + `ye` is not a noun: `Türkiye`).
+const NOUN_SUFFIX_SLOTS: [&[&str]; 5] = [
+    &["li", "lu", "lik", "luk", "lig", "lug", "siz", "suz"],
+    &["ler", "lar"],
+    &[
+        "i", "u", "si", "su", "m", "im", "um", "n", "in", "un", "miz", "imiz", "umuz", "niz",
+        "iniz", "unuz", "leri", "lari",
+    ],
+    &[
+        "nin", "nun", "in", "un", "e", "a", "ye", "ya", "ne", "na", "i", "u", "yi", "yu", "ni",
+        "nu", "de", "da", "te", "ta", "nde", "nda", "den", "dan", "ten", "tan", "nden", "ndan",
+        "le", "la", "yle", "yla", "ki",
+    ],
+    &[
+        "dir", "dur", "tir", "tur", "sin", "sun", "siniz", "sunuz", "yiz", "yuz", "iz", "uz",
+        "di", "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus", "dirler", "durlar",
+        "ler", "lar",
+    ],
 ];
 
-/// Whether `rest` is a chain of at most four noun suffixes after a stem ending in `last`.
+/// Whether `rest` is a sequence of noun suffixes, in their order, after a stem ending in `last`.
 fn is_noun_suffixes(rest: &str, last: u8) -> bool {
-    fn chain(rest: &[u8], last: u8, depth: usize) -> bool {
+    fn is_vowel(c: u8) -> bool {
+        matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+    }
+    fn from(rest: &[u8], last: u8, slot: usize, after_possessive: bool) -> bool {
         if rest.is_empty() {
             return true;
         }
-        depth < 4
-            && NOUN_SUFFIXES.iter().any(|s| {
+        (slot..NOUN_SUFFIX_SLOTS.len()).any(|k| {
+            NOUN_SUFFIX_SLOTS[k].iter().any(|s| {
                 let s = s.as_bytes();
+                if s[0] == b'y' && (after_possessive || !is_vowel(last)) {
+                    return false;
+                }
                 let tail = if s[0] == last { &s[1..] } else { s };
                 [s, tail].into_iter().any(|form| {
                     !form.is_empty()
                         && rest.starts_with(form)
-                        && chain(&rest[form.len()..], form[form.len() - 1], depth + 1)
+                        && from(&rest[form.len()..], form[form.len() - 1], k + 1, k == 2)
                 })
             })
+        })
     }
-    chain(rest.as_bytes(), last, 0)
+    from(rest.as_bytes(), last, 0, false)
 }
 
 /// Whether skeleton word `i` is joined to a neighbour by a hyphen (`knee-jerk`).

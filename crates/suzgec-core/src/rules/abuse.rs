@@ -124,10 +124,10 @@ impl Evidence {
         self.abuse.iter().filter(|h| !self.hate.disowns(&h.words))
     }
 
-    /// Whether the classifier's judgement of the whole comment may count: not on counter-speech,
-    /// where the words of the hate it condemns are what the classifier reads.
-    pub fn classifier_applies(&self) -> bool {
-        !self.hate.counter_speech
+    /// How much the classifier's judgement of the whole comment counts: less on counter-speech,
+    /// where the words of the hate it speaks against are what the classifier reads.
+    pub fn classifier_weight(&self) -> f32 {
+        self.hate.counter_speech.classifier_weight()
     }
 
     /// The probability that the comment is abusive: the fast classifier's, or, where it is unsure

@@ -140,10 +140,13 @@ impl Rule for BeliefAttack {
         let classifier = evidence
             .scores
             .filter(|_| !targets.is_empty() && self.settings.classifier)
-            .filter(|_| evidence.classifier_applies())
             .and_then(|s| {
                 let abusive = evidence.abusive(text, &self.classifier)?;
-                Some(abusive.max(s.hate) * self.settings.classifier_weight)
+                Some(
+                    abusive.max(s.hate)
+                        * self.settings.classifier_weight
+                        * evidence.classifier_weight(),
+                )
             });
         if let Some(score) = classifier.filter(|_| self.settings.classifier)
             && score > confidence

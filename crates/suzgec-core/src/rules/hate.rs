@@ -30,11 +30,14 @@ use crate::text::{Analysis, Gap, TokenKind};
 use super::abuse::lexicon_confidence;
 
 /// How many words apart a target and its hostile predicate may stand.
-pub const WINDOW: usize = 8;
+pub const WINDOW: usize = 6;
 
 /// The share of an attack's confidence left when the comment reports it without a stance (`Bir
 /// grup '…' diye bağırdı`): enough for a moderator to look.
 const REPORTED_SHARE: f32 = 0.55;
+
+/// How many words apart a target and a negated praise may stand.
+const PRAISE_WINDOW: usize = 4;
 
 /// How many words after a Turkish predicate (or before an English one) a negation may stand.
 const NEGATION_REACH: usize = 4;
@@ -178,9 +181,36 @@ pub struct Reading {
     /// Word ranges (indices into the skeleton's words) whose hostility the commenter reports,
     /// condemns or negates rather than asserts.
     pub disowned: Vec<Range<usize>>,
-    /// The comment speaks against hate or for a group: it condemns, reports or negates hostility
-    /// towards a group or a belief, or praises one, and makes no attack of its own.
-    pub counter_speech: bool,
+    /// How much the comment speaks against hate or for a group, when it makes no attack of its own.
+    pub counter_speech: CounterSpeech,
+}
+
+/// How a comment that makes no attack of its own speaks against hate or for a group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CounterSpeech {
+    /// Not at all.
+    #[default]
+    None,
+    /// It condemns hostility or praises a group it names (`Göçmenlere yönelik saldırıları
+    /// kınıyorum`, `Suriyeliler bu ülkenin zenginliği`).
+    Stance,
+    /// It negates hostility (`Kürtlerden nefret etmiyorum`, `I don't think X are traitors`).
+    Negation,
+    /// It quotes or reports hostility to condemn it (`'Hepsi hırsız' diyenler utanmalı`).
+    Condemnation,
+}
+
+impl CounterSpeech {
+    /// How much of the abuse classifier's judgement of the whole comment still counts: the
+    /// classifier reads the words of the hate that the comment speaks against.
+    pub fn classifier_weight(self) -> f32 {
+        match self {
+            CounterSpeech::None => 1.0,
+            CounterSpeech::Stance => 0.7,
+            CounterSpeech::Negation => 0.5,
+            CounterSpeech::Condemnation => 0.0,
+        }
+    }
 }
 
 impl Reading {
@@ -324,6 +354,18 @@ pub fn is_cursing_god(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool
             .any(|w| CURSE_VERBS.iter().any(|v| w.text.starts_with(v)))
 }
 
+/// Whether belief target `hit` is a name of God (`Allah`, `Allahım`, `Tanrı`, `God`): God is
+/// invoked, sworn by and argued about far more than attacked, and the abuse lexicons and the
+/// classifier judge the rare attack; the reading is about religions and believers.
+fn names_god(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool {
+    analysis.skeleton.words[hit.words.clone()].iter().any(|w| {
+        matches!(
+            w.text.as_str(),
+            "alah" | "alahim" | "tanri" | "tanrim" | "god" | "rab" | "rabim" | "yarabi" | "yarabim"
+        )
+    })
+}
+
 /// Reads a comment: `hate` are the hits of the hate lexicons that apply to its language.
 pub fn read(
     analysis: &Analysis<'_>,
@@ -355,7 +397,7 @@ pub fn read(
         beliefs
             .iter()
             .filter(|h| h.entry.tag.kind != BeliefKind::HostileTerm)
-            .filter(|h| !is_cursing_god(analysis, h))
+            .filter(|h| !names_god(analysis, h))
             .map(|h| Item {
                 kind: HateKind::Group,
                 label: h.entry.tag.religion.as_str(),
@@ -429,9 +471,11 @@ pub fn read(
         })
     };
     let condemns = stance(HateKind::Condemnation, false);
+
     let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
 
     let mut reading = Reading::default();
+    let mut disowned_by_condemnation = false;
     let mut antecedent: Option<(Target, usize)> = None;
     let sentences = layout.sentence.last().map_or(0, |s| s + 1);
     for s in 0..sentences {
@@ -458,10 +502,15 @@ pub fn read(
             // Turkish drops the subject: a sentence right after the one that named a group may
             // speak of it without a word for it (`Afganlar ne kattı ki? Sadece yük oldular.`).
             if targets.is_empty() && !english && *named_in + 1 == s {
+                let sentence_end = (0..words.len())
+                    .rev()
+                    .find(|&w| layout.sentence[w] == s)
+                    .unwrap_or(0);
                 targets = here
                     .iter()
                     .filter(|i| {
                         i.abuse.is_none()
+                            && i.words.end + 2 > sentence_end
                             && matches!(
                                 i.kind,
                                 HateKind::Dehumanising
@@ -510,6 +559,7 @@ pub fn read(
             let share = match reported_here {
                 Some(region) if condemns && !endorses => {
                     reading.disowned.push(region.clone());
+                    disowned_by_condemnation = true;
                     0.0
                 }
                 Some(_) if endorses => 1.0,
@@ -532,13 +582,16 @@ pub fn read(
                 });
             }
         }
-        for item in here.iter().filter(|i| i.kind == HateKind::Positive) {
-            let negated = is_negated(analysis, &items, &layout, &item.words, english)
+        for item in here
+            .iter()
+            .filter(|i| i.kind == HateKind::Positive && is_predicate_form(analysis, i))
+        {
+            let negated = is_praise_negated(analysis, &items, &layout, &item.words, english)
                 || negates_itself(analysis, item);
             if negated && !inside(&item.words, &reported) {
                 let nearest = targets
                     .iter()
-                    .filter(|t| distance(&t.1, &item.words) <= WINDOW)
+                    .filter(|t| distance(&t.1, &item.words) <= PRAISE_WINDOW)
                     .min_by_key(|t| distance(&t.1, &item.words));
                 if let Some((target, _, target_chars, weight)) = nearest {
                     reading.attacks.push(Attack {
@@ -580,17 +633,41 @@ pub fn read(
             }
         }
     }
-    let names_a_target = items.iter().any(|i| i.target.is_some());
+    // A word of praise (`değerli`, `çalışkan`) or one naming hate (`ırkçılık`) in a sentence with
+    // a group, near it.
+    let near_a_target = |i: &Item<'_>| {
+        items.iter().any(|t| {
+            t.target.is_some()
+                && t.label != "people"
+                && layout.sentence[t.words.start] == layout.sentence[i.words.start]
+                && distance(&t.words, &i.words) <= PRAISE_WINDOW
+        })
+    };
     let praises = items.iter().any(|p| {
         p.kind == HateKind::Positive
+            && p.label == "praise"
+            && is_predicate_form(analysis, p)
             && !is_negated(analysis, &items, &layout, &p.words, english)
             && !negates_itself(analysis, p)
-            && items
-                .iter()
-                .any(|t| t.target.is_some() && distance(&t.words, &p.words) <= WINDOW)
+            && near_a_target(p)
     });
-    reading.counter_speech = reading.attacks.is_empty()
-        && (!reading.disowned.is_empty() || (condemns && names_a_target) || praises);
+    let names_hate = items.iter().any(|i| {
+        i.kind == HateKind::Condemnation
+            && i.label == "hate"
+            && !in_quote(&i.words)
+            && near_a_target(i)
+    });
+    reading.counter_speech = if !reading.attacks.is_empty() {
+        CounterSpeech::None
+    } else if disowned_by_condemnation {
+        CounterSpeech::Condemnation
+    } else if !reading.disowned.is_empty() {
+        CounterSpeech::Negation
+    } else if names_hate || praises {
+        CounterSpeech::Stance
+    } else {
+        CounterSpeech::None
+    };
     reading
 }
 
@@ -604,6 +681,11 @@ fn hostility(
 ) -> Option<(AttackKind, f32)> {
     if let Some(confidence) = item.abuse {
         return Some((AttackKind::Abuse, confidence));
+    }
+    if matches!(item.kind, HateKind::Dehumanising | HateKind::Derogatory)
+        && !is_predicate_form(analysis, item)
+    {
+        return None;
     }
     match item.kind {
         HateKind::Dehumanising => Some((
@@ -627,6 +709,21 @@ fn hostility(
         )),
         _ => None,
     }
+}
+
+/// Whether a hostile noun or adjective stands where it can say what a group is: with a plural,
+/// possessive or copula (`mikroplar`, `sürüsü`, `haindir`), not with a case ending that makes it an
+/// object or a place (`çöpe attı`, `köpeklerde`) nor as an abstract noun (`dolandırıcılık`).
+fn is_predicate_form(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
+    let word = &analysis.skeleton.words[item.words.end - 1].text;
+    let Some(rest) = word.strip_prefix(item.last_term) else {
+        return true;
+    };
+    let abstract_noun = ["lik", "luk", "lig", "lug"].iter().any(|d| rest.contains(d));
+    // Dative, locative, ablative and instrumental all end in a vowel or in `-den`/`-dan`.
+    let case = rest.ends_with(['e', 'a'])
+        || ["den", "dan", "ten", "tan"].iter().any(|c| rest.ends_with(c));
+    !abstract_noun && !case
 }
 
 /// Whether a feeling belongs to the people the comment describes (`nefret edenler`, `nefret
@@ -680,6 +777,38 @@ fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: b
         || rest
             .iter()
             .any(|r| CALL_ENDINGS.iter().any(|e| r.starts_with(e)))
+}
+
+/// Whether a praise is negated right beside it: the next two words (`dürüst değil`, `adam olmaz`,
+/// `iyi komşu olmaz`), or in English the three words before (`never any good`, `can't be trusted`).
+fn is_praise_negated(
+    analysis: &Analysis<'_>,
+    items: &[Item<'_>],
+    layout: &Layout,
+    praise: &Range<usize>,
+    english: bool,
+) -> bool {
+    let words = &analysis.skeleton.words;
+    let clause = layout.clause[praise.start];
+    let negation = |w: usize| {
+        layout.clause[w] == clause
+            && (items
+                .iter()
+                .any(|i| i.kind == HateKind::Negation && i.words.contains(&w))
+                || (!english && is_negated_verb(&words[w].text)))
+    };
+    if english {
+        return (praise.start.saturating_sub(3)..praise.start).any(negation);
+    }
+    let next = praise.end;
+    let denial = |w: usize| {
+        words.get(w).is_some_and(|word| {
+            ["olmaz", "olamaz", "cikmaz", "degil"]
+                .iter()
+                .any(|d| word.text.starts_with(d))
+        })
+    };
+    (next < words.len() && negation(next)) || (denial(next + 1) && negation(next + 1))
 }
 
 /// Whether the predicate at `predicate` is negated in its clause: a negation word or a negated verb

@@ -67,8 +67,9 @@ impl Rule for Insult {
             .scores
             .filter(|s| self.settings.classifier && s.insult >= s.hate)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
-            .filter(|_| evidence.classifier_applies())
-            .and_then(|_| evidence.abusive(text, &self.classifier));
+            .and_then(|_| evidence.abusive(text, &self.classifier))
+            .map(|p| p * evidence.classifier_weight())
+            .filter(|&p| p > 0.0);
         let (confidence, spans) = match (lexicon, classifier) {
             (None, None) => {
                 return Outcome {

@@ -79,8 +79,9 @@ impl Rule for Offensive {
             .scores
             .filter(|s| self.settings.classifier && s.hate > s.insult)
             .filter(|_| lexicon.is_some() || !classifier_blocked(text, &self.site, evidence))
-            .filter(|_| evidence.classifier_applies())
-            .and_then(|_| evidence.abusive(text, &self.classifier));
+            .and_then(|_| evidence.abusive(text, &self.classifier))
+            .map(|p| p * evidence.classifier_weight())
+            .filter(|&p| p > 0.0);
         let mut confidence = classifier.unwrap_or(0.0);
         let mut ranges = Vec::new();
         if let Some((c, found)) = lexicon {

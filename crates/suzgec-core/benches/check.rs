@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use suzgec_core::text::Analysis;
 use suzgec_core::{Language, Moderator, Policy};
 
-const COMMENTS: [(&str, &str); 6] = [
+const COMMENTS: [(&str, &str); 8] = [
     (
         "turkish",
         "Bu haberi okuyunca çok üzüldüm, yetkililer bir an önce açıklama yapmalı.",
@@ -25,6 +25,16 @@ const COMMENTS: [(&str, &str); 6] = [
         "BU HABER TAMAMEN YALAN, ABD'NİN DEDİĞİ GİBİ DEĞİL! HERKES BİLİYOR.",
     ),
     ("short", "Aynen öyle 👍"),
+    // Hate against a group without a swear word, and a reader quoting it to condemn it: the hate
+    // reading's work.
+    (
+        "group_hate",
+        "Bence bu göçmenlerin hepsi asalak, hepsi ülkeden sürülmeli.",
+    ),
+    (
+        "counter_speech",
+        "'Suriyeliler asalak' diyenler utanmalı, bu düpedüz ırkçılık.",
+    ),
     // No Turkish letter and no marker word: the language model decides.
     (
         "needs_model",

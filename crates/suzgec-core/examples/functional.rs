@@ -13,24 +13,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cases = functional::cases(&std::fs::read_to_string(&path)?);
     let moderator = Moderator::new(functional::abuse_policy())?;
     let outcomes = functional::judge(&moderator, &cases);
-    for o in outcomes.iter().filter(|o| !o.decision_right || !o.rules_right) {
-        let rules: Vec<String> = o
-            .verdict
-            .reasons
-            .iter()
-            .map(|r| format!("{}:{:.2}", r.rule, r.confidence))
-            .collect();
-        println!(
-            "{}\t{}\t{}\t{:?}\twant {} {:?}\tgot {:?} {}",
-            if o.decision_right { "RULE" } else { "WRONG" },
-            o.case.id,
-            o.case.functionality,
-            o.case.text,
-            o.case.decision,
-            o.case.expected,
-            o.verdict.decision,
-            rules.join(",")
-        );
+    for line in functional::mistakes(&outcomes) {
+        println!("{line}");
     }
     print!("{}", functional::render(&functional::table(&outcomes)));
     Ok(())

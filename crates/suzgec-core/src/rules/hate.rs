@@ -32,15 +32,22 @@ use super::abuse::lexicon_confidence;
 /// How many words apart a target and its hostile predicate may stand.
 pub const WINDOW: usize = 6;
 
-/// The share of an attack's confidence left when the comment reports it without a stance (`Bir
-/// grup '…' diye bağırdı`): enough for a moderator to look.
-const REPORTED_SHARE: f32 = 0.55;
+/// How many words a verb of saying reports without quotation marks (`… demek`, `saying …`).
+const REPORT_REACH: usize = 8;
+
+/// The longest quotation, in words, read as one: longer runs between quotation marks are stray
+/// marks (tweets exported with doubled quotes).
+const QUOTE_LENGTH: usize = 20;
 
 /// How many words apart a target and a negated praise may stand.
 const PRAISE_WINDOW: usize = 4;
 
-/// How many words after a Turkish predicate (or before an English one) a negation may stand.
+/// How many words after a Turkish predicate a negation may stand.
 const NEGATION_REACH: usize = 4;
+
+/// How many words before an English predicate a negation may stand (`No Muslim is born a
+/// criminal`, `None of them can be trusted`).
+const ENGLISH_NEGATION_REACH: usize = 5;
 
 /// Skeletons of curse verbs whose subject is God (`Allah belanı versin`, `Allah kahretsin`).
 const CURSE_VERBS: [&str; 8] = [
@@ -56,17 +63,18 @@ const NECESSITY: [&str; 7] = [
 ];
 
 /// Skeletons that make an English verb of violence a call (`should be deported`, `let's`).
-const ENGLISH_MODALS: [&str; 16] = [
+const ENGLISH_MODALS: [&str; 17] = [
     "should", "must", "ned", "neds", "have", "has", "ought", "lets", "let", "deserve", "deserves",
-    "gona", "wil", "time", "want", "hope",
+    "gona", "going", "wil", "time", "want", "hope",
 ];
 
 /// Verb endings (skeletons) that make a Turkish verb of violence a call: should, let, we will,
-/// let's, and the plural imperative.
-const CALL_ENDINGS: [&str; 24] = [
+/// let's, I will (`kırarım`), and the plural imperative.
+const CALL_ENDINGS: [&str; 32] = [
     "meli", "mali", "sin", "sun", "ecegiz", "acagiz", "yecegiz", "yacagiz", "ecegim", "acagim",
     "yecegim", "yacagim", "ecez", "acaz", "yecez", "yacaz", "elim", "alim", "yelim", "yalim",
-    "icez", "ucaz", "icem", "ucam",
+    "icez", "ucaz", "icem", "ucam", "arim", "erim", "irim", "urim", "ariz", "eriz", "iriz",
+    "uruz",
 ];
 
 /// Plural imperatives of verbs of violence that are also other words: `yakın` (near), `kesin`
@@ -194,8 +202,9 @@ pub enum CounterSpeech {
     /// It condemns hostility or praises a group it names (`Göçmenlere yönelik saldırıları
     /// kınıyorum`, `Suriyeliler bu ülkenin zenginliği`).
     Stance,
-    /// It negates hostility (`Kürtlerden nefret etmiyorum`, `I don't think X are traitors`).
-    Negation,
+    /// It negates hostility (`Kürtlerden nefret etmiyorum`, `I don't think X are traitors`), or
+    /// reports it without taking a side (`Bir grup '…' diye bağırdı`).
+    Disowned,
     /// It quotes or reports hostility to condemn it (`'Hepsi hırsız' diyenler utanmalı`).
     Condemnation,
 }
@@ -207,7 +216,7 @@ impl CounterSpeech {
         match self {
             CounterSpeech::None => 1.0,
             CounterSpeech::Stance => 0.7,
-            CounterSpeech::Negation => 0.5,
+            CounterSpeech::Disowned => 0.5,
             CounterSpeech::Condemnation => 0.0,
         }
     }
@@ -419,6 +428,7 @@ pub fn read(
                         | AbuseCategory::Slur
                         | AbuseCategory::Dehumanising
                         | AbuseCategory::Threat
+                        | AbuseCategory::Swearing
                 )
             })
             .map(|h| Item {
@@ -440,6 +450,11 @@ pub fn read(
         .filter(|i| matches!(i.kind, HateKind::Condemnation | HateKind::Reporting))
         .map(|i| i.words.clone())
         .collect();
+    let targets: Vec<Range<usize>> = items
+        .iter()
+        .filter(|i| i.target.is_some())
+        .map(|i| i.words.clone())
+        .collect();
     let ideology: Vec<Range<usize>> = items
         .iter()
         .filter(|i| i.kind == HateKind::Ideology)
@@ -452,7 +467,12 @@ pub fn read(
                 .any(|p| p.len() > i.words.len() && p.start <= i.words.start && i.words.end <= p.end);
         let an_ideology = matches!(i.target, Some(Target::Belief(_)))
             && ideology.iter().any(|w| distance(w, &i.words) == 0);
-        !in_stance && !an_ideology
+        let in_longer_target = i.target.is_some()
+            && targets.iter().any(|t| {
+                t.len() > i.words.len() && t.start <= i.words.start && i.words.end <= t.end
+            });
+        let an_adjective = i.target.is_some() && !english && names_a_thing(analysis, i);
+        !in_stance && !an_ideology && !in_longer_target && !an_adjective
     });
 
     let reported = reported_regions(analysis, &items, &layout, english);
@@ -525,6 +545,15 @@ pub fn read(
         }
         if let Some((target, ..)) = targets.iter().find(|t| t.3 >= 1.0).or(targets.first()) {
             antecedent = Some((target.clone(), s));
+            // A pronoun or generaliser in the same sentence speaks of it too (`Kurds never
+            // change, every single one of them is a liar`).
+            let named = target.clone();
+            let pronouns: Vec<_> = here
+                .iter()
+                .filter(|i| matches!(i.kind, HateKind::Pronoun | HateKind::Generaliser))
+                .map(|i| (named.clone(), i.words.clone(), i.chars.clone(), 0.95))
+                .collect();
+            targets.extend(pronouns);
         }
         let slurs: Vec<(Target, Range<usize>, Range<usize>, f32)> = here
             .iter()
@@ -545,42 +574,40 @@ pub fn read(
                 .iter()
                 .filter(|t| distance(&t.1, &item.words) <= WINDOW)
                 .filter(|t| kind != AttackKind::Abuse || matches!(t.0, Target::Group(_)))
-                .min_by_key(|t| distance(&t.1, &item.words))
+                .filter(|t| english || fits_case(kind, item, &words[t.1.end - 1].text))
+                // A group named outright before a pronoun that points to it, then the nearest.
+                .min_by(|a, b| {
+                    b.3.total_cmp(&a.3)
+                        .then(distance(&a.1, &item.words).cmp(&distance(&b.1, &item.words)))
+                })
                 .or(own_target);
+            // Someone else's words: condemned, they are counter-speech (whoever they insult);
+            // endorsed, the commenter's own; reported without a stance (`Bir grup '…' diye
+            // bağırdı`), news about hate, not hate.
+            if let Some(region) = reported
+                .iter()
+                .find(|r| r.start <= item.words.start && item.words.end <= r.end)
+                && !(endorses && !condemns)
+                && (condemns || nearest.is_some())
+            {
+                reading.disowned.push(region.clone());
+                disowned_by_condemnation |= condemns && nearest.is_some();
+                continue;
+            }
             let Some((target, _, target_chars, weight)) = nearest else {
                 continue;
             };
-            let reported_here = reported
-                .iter()
-                .find(|r| r.start <= item.words.start && item.words.end <= r.end);
-            let negated = is_negated(analysis, &items, &layout, &item.words, english);
-            // Someone else's words: condemned, they are counter-speech; endorsed, the
-            // commenter's own; reported without a stance, a moderator decides.
-            let share = match reported_here {
-                Some(region) if condemns && !endorses => {
-                    reading.disowned.push(region.clone());
-                    disowned_by_condemnation = true;
-                    0.0
-                }
-                Some(_) if endorses => 1.0,
-                Some(region) => {
-                    reading.disowned.push(region.clone());
-                    REPORTED_SHARE
-                }
-                None if negated => {
-                    reading.disowned.push(item.words.clone());
-                    0.0
-                }
-                None => 1.0,
-            };
-            if share > 0.0 {
-                reading.attacks.push(Attack {
-                    target: target.clone(),
-                    kind,
-                    confidence: strength * weight * share,
-                    chars: vec![target_chars.clone(), item.chars.clone()],
-                });
+            // A slur demeans whatever the sentence says (`I would never rent to …`).
+            if !item.slur && is_negated(analysis, &items, &layout, &item.words, english) {
+                reading.disowned.push(item.words.clone());
+                continue;
             }
+            reading.attacks.push(Attack {
+                target: target.clone(),
+                kind,
+                confidence: strength * weight,
+                chars: vec![target_chars.clone(), item.chars.clone()],
+            });
         }
         for item in here
             .iter()
@@ -657,12 +684,16 @@ pub fn read(
             && !in_quote(&i.words)
             && near_a_target(i)
     });
+    // A negation or a kind word in one sentence of a long comment says nothing of the others.
+    let short = sentences <= 2 && words.len() <= 30;
     reading.counter_speech = if !reading.attacks.is_empty() {
         CounterSpeech::None
     } else if disowned_by_condemnation {
         CounterSpeech::Condemnation
+    } else if !short {
+        CounterSpeech::None
     } else if !reading.disowned.is_empty() {
-        CounterSpeech::Negation
+        CounterSpeech::Disowned
     } else if names_hate || praises {
         CounterSpeech::Stance
     } else {
@@ -719,11 +750,66 @@ fn is_predicate_form(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
     let Some(rest) = word.strip_prefix(item.last_term) else {
         return true;
     };
-    let abstract_noun = ["lik", "luk", "lig", "lug"].iter().any(|d| rest.contains(d));
+    // A praise may be abstract (`hiçbir iyilik getirmedi`).
+    let abstract_noun = item.kind != HateKind::Positive
+        && ["lik", "luk", "lig", "lug"].iter().any(|d| rest.contains(d));
     // Dative, locative, ablative and instrumental all end in a vowel or in `-den`/`-dan`.
     let case = rest.ends_with(['e', 'a'])
         || ["den", "dan", "ten", "tan"].iter().any(|c| rest.ends_with(c));
     !abstract_noun && !case
+}
+
+/// Whether a Turkish group word's case lets hostility of this kind be about it. A group in the
+/// dative, locative or instrumental (`Suriyelilere saldıranlar`) is not what a predicate or a call
+/// is about; in the ablative only a cleansing or an expulsion is (`Ermenilerden temizlenmeli`, not
+/// `Kürtlerden biri hain`). Feelings take any case (`Kürtlerden nefret ediyorum`).
+fn fits_case(kind: AttackKind, item: &Item<'_>, target_word: &str) -> bool {
+    if item.kind == HateKind::Emotion
+        || !matches!(
+            kind,
+            AttackKind::Threat | AttackKind::Dehumanising | AttackKind::Derogation
+        )
+    {
+        return true;
+    }
+    let ablative = ["den", "dan", "ten", "tan"]
+        .iter()
+        .any(|c| target_word.ends_with(c));
+    if ablative {
+        return kind == AttackKind::Threat && matches!(item.label, "cleanse" | "expel");
+    }
+    !target_word.ends_with(['e', 'a'])
+}
+
+/// Whether a bare group name is the adjective of a compound that names a thing, not the people
+/// (`Kürt sorunu`, `Türk siyaseti`, `Arap dünyası`): the next word carries the compound's
+/// possessive. Compounds that name the people themselves (`Kürt halkı`, `Türk milleti`) stay.
+fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
+    const PEOPLE: [&str; 15] = [
+        "halki", "mileti", "toplumu", "azinligi", "kokenli", "asili", "vatandaslari", "genclari",
+        "kadinlari", "aileleri", "isciler", "nufusu", "cemaati", "camiasi", "kesimi",
+    ];
+    let words = &analysis.skeleton.words;
+    let tokens = &analysis.tokens;
+    let (Some(last), Some(next)) = (
+        words.get(target.words.end - 1),
+        words.get(target.words.end),
+    ) else {
+        return false;
+    };
+    let bare = target.words.len() == 1
+        && last.text == target.last_term
+        && tokens
+            .get(last.tokens.start)
+            .is_some_and(|t| t.apostrophe.is_none());
+    let head = ["nin", "nun", "ni", "nu", "ne", "na", "nde", "nda", "nden", "ndan"]
+        .iter()
+        .find_map(|case| next.text.strip_suffix(case))
+        .unwrap_or(&next.text);
+    bare && !PEOPLE.contains(&next.text.as_str())
+        && !PEOPLE.iter().any(|p| next.text.starts_with(p))
+        && ["si", "su", "i", "u"].iter().any(|p| head.ends_with(p))
+        && head.len() > 3
 }
 
 /// Whether a feeling belongs to the people the comment describes (`nefret edenler`, `nefret
@@ -798,7 +884,16 @@ fn is_praise_negated(
                 || (!english && is_negated_verb(&words[w].text)))
     };
     if english {
-        return (praise.start.saturating_sub(3)..praise.start).any(negation);
+        return (praise.start.saturating_sub(ENGLISH_NEGATION_REACH)..praise.start).any(negation);
+    }
+    // `tek bir namuslu X görmedim`, `hiçbir iyilik getirmedi`: the clause's verb denies it.
+    let none_of = (praise.start.saturating_sub(2)..praise.start).any(|w| {
+        words[w].text == "hicbir" || (w > 0 && words[w - 1].text == "tek" && words[w].text == "bir")
+    });
+    if none_of {
+        return (praise.end..words.len())
+            .take_while(|&w| layout.clause[w] == clause)
+            .any(negation);
     }
     let next = praise.end;
     let denial = |w: usize| {
@@ -825,7 +920,7 @@ fn is_negated(
     let quote = layout.quote[predicate.start];
     let same_clause = |w: usize| layout.clause[w] == clause && layout.quote[w] == quote;
     let reach: Vec<usize> = if english {
-        (predicate.start.saturating_sub(NEGATION_REACH)..predicate.start)
+        (predicate.start.saturating_sub(ENGLISH_NEGATION_REACH)..predicate.start)
             .filter(|&w| same_clause(w))
             .collect()
     } else {
@@ -869,7 +964,13 @@ fn reported_regions(
 ) -> Vec<Range<usize>> {
     let words = &analysis.skeleton.words;
     let word_count = words.len();
-    let mut regions: Vec<Range<usize>> = layout.quotes.iter().filter(|q| !q.is_empty()).cloned().collect();
+    // A "quotation" longer than a sentence is stray quotation marks, not a quotation.
+    let mut regions: Vec<Range<usize>> = layout
+        .quotes
+        .iter()
+        .filter(|q| !q.is_empty() && q.len() <= QUOTE_LENGTH)
+        .cloned()
+        .collect();
     for verb in items.iter().filter(|i| i.kind == HateKind::Reporting) {
         let sentence = layout.sentence[verb.words.start];
         let speaker = (verb.words.start.saturating_sub(2)..verb.words.start)
@@ -883,8 +984,8 @@ fn reported_regions(
             let region = match layout.quote.get(next).copied().flatten() {
                 Some(q) => layout.quotes[q].clone(),
                 None => {
-                    let end = (next..word_count)
-                        .take_while(|&w| layout.sentence[w] == sentence)
+                    let end = (next..word_count.min(next + REPORT_REACH))
+                        .take_while(|&w| layout.clause[w] == layout.clause[next.min(word_count - 1)])
                         .last()
                         .map_or(next, |w| w + 1);
                     next..end
@@ -895,19 +996,30 @@ fn reported_regions(
             }
         } else {
             let before = verb.words.start;
-            let region = match before
-                .checked_sub(1)
-                .and_then(|w| layout.quote[w])
-            {
+            let quoted = before.checked_sub(1).and_then(|w| layout.quote[w]);
+            let region = match quoted {
                 Some(q) => layout.quotes[q].clone(),
-                None => {
-                    let start = (0..before)
-                        .rev()
+                // `… dedi ki …`: the words after it.
+                None if words.get(verb.words.end).is_some_and(|w| w.text == "ki") => {
+                    let from = verb.words.end + 1;
+                    let end = (from..word_count.min(from + REPORT_REACH))
                         .take_while(|&w| layout.sentence[w] == sentence)
+                        .last()
+                        .map_or(from, |w| w + 1);
+                    from..end
+                }
+                // `Göçmenlere mikrop demek …`, `… diyenler`: the clause before a verb of saying
+                // that takes one; a finite `dedi` or `yazdı` reports only a quotation.
+                None if verb.label == "clause" => {
+                    let clause = layout.clause[before.saturating_sub(1)];
+                    let start = (before.saturating_sub(REPORT_REACH)..before)
+                        .rev()
+                        .take_while(|&w| layout.clause[w] == clause)
                         .last()
                         .unwrap_or(before);
                     start..before
                 }
+                None => 0..0,
             };
             if !region.is_empty() {
                 regions.push(region);
@@ -926,3 +1038,120 @@ pub fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::abuse::Evidence;
+
+    fn reading(text: &str) -> Reading {
+        Evidence::of(&Analysis::new(text, None)).hate.clone()
+    }
+
+    fn attacked(text: &str) -> Vec<Target> {
+        reading(text).attacks.into_iter().map(|a| a.target).collect()
+    }
+
+    #[test]
+    fn hostile_predicates_about_a_group_are_attacks_on_it() {
+        for (text, group) in [
+            ("Göçmenler bu mahallenin mikrobu oldu.", "migrants"),
+            ("Bence Ermenilerin hepsi haindir", "armenians"),
+            ("Suriyelileri temizlemek lazım", "syrians"),
+            ("Lazların kökünü kazıyacağız!", "laz"),
+            ("Kadından patron olmaz.", "women"),
+            ("Trans people are a disease on society.", "lgbt"),
+            ("Refugees should all be deported.", "refugees"),
+        ] {
+            assert!(
+                attacked(text).contains(&Target::Group(group.into())),
+                "{text}: {:?}",
+                reading(text)
+            );
+        }
+    }
+
+    #[test]
+    fn hostility_towards_believers_is_an_attack_on_the_belief() {
+        assert!(attacked("Alevilerin hepsi yalancıdır.").contains(&Target::Belief("alevism".into())));
+        assert!(attacked("Atheists are parasites.").contains(&Target::Belief("atheism".into())));
+    }
+
+    #[test]
+    fn a_pronoun_in_the_next_sentence_points_back_to_the_group() {
+        let attacks = reading("Mahallemize Afganlar taşındı. Bunlar tam bir bela.").attacks;
+        assert_eq!(attacks.len(), 1, "{attacks:?}");
+        assert_eq!(attacks[0].target, Target::Group("afghans".into()));
+        assert!(attacks[0].confidence < 0.92);
+    }
+
+    #[test]
+    fn quoted_hate_that_the_commenter_condemns_is_counter_speech() {
+        for text in [
+            "'Kürtler haindir' diyen vekil özür dilemeli, bu nefret söylemidir.",
+            "Göçmenlere mikrop demek ırkçılıktır.",
+            "Calling refugees vermin is disgusting.",
+        ] {
+            let reading = reading(text);
+            assert!(reading.attacks.is_empty(), "{text}: {reading:?}");
+            assert_eq!(reading.counter_speech, CounterSpeech::Condemnation, "{text}");
+        }
+    }
+
+    #[test]
+    fn quoted_hate_that_the_commenter_endorses_is_an_attack() {
+        for text in [
+            "'Suriyeliler asalak' diyen adam sonuna kadar haklı.",
+            "He said Muslims are vermin and he is right.",
+        ] {
+            assert!(!reading(text).attacks.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn negated_hate_is_disowned_and_negated_praise_is_an_attack() {
+        let negated = reading("Ben Kürtlerden nefret etmiyorum.");
+        assert!(negated.attacks.is_empty(), "{negated:?}");
+        assert_eq!(negated.counter_speech, CounterSpeech::Disowned);
+        assert!(reading("Romanlar hırsız değildir").attacks.is_empty());
+        assert!(!reading("Mültecilerden hayır gelmez.").attacks.is_empty());
+        assert!(!reading("Immigrants are never any good.").attacks.is_empty());
+    }
+
+    #[test]
+    fn mentions_news_and_criticism_of_institutions_are_not_attacks() {
+        for text in [
+            "Suriyeli komşumuz bugün bize baklava getirdi.",
+            "Kürtçe eğitim konusu mecliste tartışıldı.",
+            "Diyanet'in bütçesi bence çok yüksek.",
+            "Siyasal İslam tehlikeli bir ideolojidir.",
+            "Hükümetin göç politikası tam bir fiyasko.",
+            "Ben ateistim ama kimsenin inancına karışmam.",
+            "Arabamı çöpe attılar, Araplar değil belediye yaptı.",
+            "Suriyelilere saldıranlar hapsedilmeli.",
+            "Türkiye'nin nitrat kirliliği arttı.",
+        ] {
+            assert!(attacked(text).is_empty(), "{text}: {:?}", reading(text));
+        }
+    }
+
+    #[test]
+    fn turkish_noun_suffixes_follow_their_order() {
+        use crate::lexicon::Lexicons;
+        let lexicons = Lexicons::builtin().expect("lexicons");
+        let groups = |text: &str| {
+            lexicons
+                .hate_turkish
+                .find(&Analysis::new(text, None))
+                .into_iter()
+                .filter(|h| h.entry.tag.kind == HateKind::Group)
+                .count()
+        };
+        for text in ["Kürtlerin", "Suriyelilere", "mültecilerdi", "göçmenleriniz", "Araplardan"] {
+            assert_eq!(groups(text), 1, "{text}");
+        }
+        for text in ["kürtaj", "Türkiye'nin", "Türkiyenin", "lazım", "Arapça", "transfer"] {
+            assert_eq!(groups(text), 0, "{text}");
+        }
+    }
+}

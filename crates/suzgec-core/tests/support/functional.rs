@@ -105,3 +105,32 @@ pub fn render(rows: &BTreeMap<(String, String), (usize, usize, usize)>) -> Strin
     }
     out
 }
+
+/// The cases judged wrongly, one line each: `WRONG` for a wrong decision, `RULE` for a right
+/// decision with an expected rule missing; id, functionality, text, what was wanted, what was given.
+pub fn mistakes(outcomes: &[Outcome]) -> Vec<String> {
+    outcomes
+        .iter()
+        .filter(|o| !o.decision_right || !o.rules_right)
+        .map(|o| {
+            let given: Vec<String> = o
+                .verdict
+                .reasons
+                .iter()
+                .map(|r| format!("{}:{:.2}", r.rule, r.confidence))
+                .collect();
+            let wanted: Vec<String> = o.case.expected.iter().map(ToString::to_string).collect();
+            format!(
+                "{}\t{}\t{}\t{:?}\twant {} {}\tgot {} {}",
+                if o.decision_right { "RULE" } else { "WRONG" },
+                o.case.id,
+                o.case.functionality,
+                o.case.text,
+                o.case.decision,
+                wanted.join(","),
+                o.verdict.decision,
+                given.join(",")
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,71 @@
+//! The test part of the functional suite (`data/abuse/functional/test.jsonl`): hate against groups
+//! and beliefs, counter-speech, negation, identity mentions and the rest, each functionality held to
+//! an accuracy floor. The floors are the measured accuracy less a margin: raise them as the rules
+//! improve, never lower them to let a change through. The tuning part (`tune.jsonl`) is for
+//! development: `cargo run --release -p suzgec-core --example functional`.
+
+mod support;
+
+use support::functional::{abuse_policy, cases, judge, mistakes, render, table};
+use suzgec_core::Moderator;
+
+const TEST: &str = include_str!("../../../data/abuse/functional/test.jsonl");
+
+/// Each functionality's floor: the share of its cases (both languages) whose decision must be right.
+const FLOORS: [(&str, f64); 26] = [
+    ("abuse_individual", 0.90),
+    ("abuse_nonprotected_criticism", 0.90),
+    ("abuse_nonprotected_insult", 0.90),
+    ("counter_quote", 0.75),
+    ("counter_reference", 0.90),
+    ("criticism_institutions", 0.75),
+    ("dehumanisation", 0.90),
+    ("derogation_explicit", 0.80),
+    ("derogation_implicit", 0.10),
+    ("faith_talk", 0.90),
+    ("generalisation", 0.75),
+    ("identity_neutral", 0.90),
+    ("identity_positive", 0.90),
+    ("negated_hate", 0.90),
+    ("negated_praise", 0.30),
+    ("news_reporting", 0.40),
+    ("phrased_opinion", 0.75),
+    ("phrased_question", 0.50),
+    ("profanity_hateful", 0.95),
+    ("profanity_nonhateful", 0.95),
+    ("pronoun_reference", 0.70),
+    ("quote_endorsed", 0.40),
+    ("slur", 0.85),
+    ("spelling_variation", 0.90),
+    ("threat_direct", 0.60),
+    ("threat_normative", 0.40),
+];
+
+#[test]
+fn every_functionality_of_the_test_part_meets_its_floor() {
+    let cases = cases(TEST);
+    assert!(cases.len() >= 1_000, "{} cases", cases.len());
+    let moderator = Moderator::new(abuse_policy()).expect("policy builds");
+    let outcomes = judge(&moderator, &cases);
+    let rows = table(&outcomes);
+    eprintln!("{}", render(&rows));
+    let mut below = Vec::new();
+    for (functionality, floor) in FLOORS {
+        let (right, _, n) = rows
+            .get(&(functionality.to_owned(), "all".to_owned()))
+            .copied()
+            .unwrap_or_else(|| panic!("no cases of {functionality}"));
+        let accuracy = right as f64 / n as f64;
+        if accuracy < floor {
+            below.push(format!("{functionality}: {accuracy:.3} < {floor}"));
+        }
+    }
+    let functionalities = rows.keys().filter(|(_, l)| l == "all").count();
+    assert_eq!(functionalities, FLOORS.len(), "a functionality has no floor");
+    if !below.is_empty() {
+        for line in mistakes(&outcomes) {
+            eprintln!("{line}");
+        }
+    }
+    assert!(below.is_empty(), "below the floor: {below:#?}");
+}

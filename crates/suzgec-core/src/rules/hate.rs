@@ -32,6 +32,9 @@ use super::abuse::lexicon_confidence;
 /// How many words apart a target and its hostile predicate may stand.
 pub const WINDOW: usize = 6;
 
+/// The confidence of a stereotype prescribed (`Kadın dediğin …`): a moderator decides.
+const PRESCRIBED: f32 = 0.6;
+
 /// How many words a verb of saying reports without quotation marks (`… demek`, `saying …`).
 const REPORT_REACH: usize = 8;
 
@@ -630,6 +633,23 @@ pub fn read(
                 }
             }
         }
+        // `Kadın dediğin evinde oturur`: a group told what it is for, a stereotype prescribed.
+        if !english {
+            for (target, target_words, target_chars, weight) in &targets {
+                let next = words.get(target_words.end).map(|w| w.text.as_str());
+                if matches!(next, Some("dedigin" | "dediginin" | "dediklerin"))
+                    && layout.sentence.get(target_words.end) == Some(&s)
+                {
+                    let said = analysis.skeleton.words[target_words.end].chars.clone();
+                    reading.attacks.push(Attack {
+                        target: target.clone(),
+                        kind: AttackKind::Derogation,
+                        confidence: PRESCRIBED * weight,
+                        chars: vec![target_chars.clone(), said],
+                    });
+                }
+            }
+        }
         // `Kadın milletinden yönetici olmaz`, `Kürtten adam çıkmaz`: nothing good comes from them.
         if !english {
             for (target, target_words, target_chars, weight) in &targets {
@@ -807,6 +827,7 @@ fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
         .find_map(|case| next.text.strip_suffix(case))
         .unwrap_or(&next.text);
     bare && !PEOPLE.contains(&next.text.as_str())
+        && !next.text.starts_with("dedig")
         && !PEOPLE.iter().any(|p| next.text.starts_with(p))
         && ["si", "su", "i", "u"].iter().any(|p| head.ends_with(p))
         && head.len() > 3

@@ -85,7 +85,9 @@ const CALL_ENDINGS: [&str; 32] = [
 const COLLIDING_IMPERATIVES: [&str; 6] = ["yakin", "kesin", "asin", "surun", "atin", "ezin"];
 
 /// Skeleton fragments of negated Turkish verbs inside a word (`etmiyorum`, `olmadı`).
-const NEGATED_VERB: [&str; 6] = ["miyor", "muyor", "madi", "medi", "mayacak", "meyecek"];
+const NEGATED_VERB: [&str; 8] = [
+    "miyor", "muyor", "madi", "medi", "mayacak", "meyecek", "mamali", "memeli",
+];
 
 /// Skeleton endings of negated Turkish verbs (`olmaz`, `etmem`, `sevmezler`).
 const NEGATED_ENDING: [&str; 10] = [
@@ -139,6 +141,21 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("foreigners", "yabancılar", "foreigners"),
     ("people", "bir topluluk", "a group of people"),
     ("slur", "bir topluluk", "a group"),
+    ("russians", "Ruslar", "Russians"),
+    ("chinese", "Çinliler", "the Chinese"),
+    ("indians", "Hintliler", "Indians"),
+    ("americans", "Amerikalılar", "Americans"),
+    ("germans", "Almanlar", "Germans"),
+    ("english", "İngilizler", "the English"),
+    ("french", "Fransızlar", "the French"),
+    ("iranians", "İranlılar", "Iranians"),
+    ("iraqis", "Iraklılar", "Iraqis"),
+    ("georgians", "Gürcüler", "Georgians"),
+    ("ukrainians", "Ukraynalılar", "Ukrainians"),
+    ("circassians", "Çerkezler", "Circassians"),
+    ("bosniaks", "Boşnaklar", "Bosniaks"),
+    ("albanians", "Arnavutlar", "Albanians"),
+    ("azerbaijanis", "Azeriler", "Azerbaijanis"),
     ("mexicans", "Meksikalılar", "Mexicans"),
     ("asians", "Asyalılar", "Asians"),
     ("africans", "Afrikalılar", "Africans"),
@@ -795,6 +812,10 @@ fn fits_case(kind: AttackKind, item: &Item<'_>, target_word: &str) -> bool {
     let ablative = ["den", "dan", "ten", "tan"]
         .iter()
         .any(|c| target_word.ends_with(c));
+    if item.label == "dative" && !ablative {
+        // `Urfalılara güvenilmez`: the predicate takes its group in the dative.
+        return true;
+    }
     if ablative {
         return kind == AttackKind::Threat && matches!(item.label, "cleanse" | "expel");
     }

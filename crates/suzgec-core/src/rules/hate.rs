@@ -650,6 +650,32 @@ pub fn read(
                 }
             }
         }
+        // `Kadın susmalı`, `Kadın gitar çalamaz`: a group as the subject of what it must do or
+        // cannot do, the sentence's verb; a stereotype, for a moderator.
+        if !english
+            && let Some(verb) = (0..words.len()).rev().find(|&w| layout.sentence[w] == s)
+            && is_stereotype_verb(&words[verb].text)
+            && !items.iter().any(|i| {
+                i.words.contains(&verb)
+                    && matches!(i.kind, HateKind::Condemnation | HateKind::Endorsement)
+            })
+        {
+            for (target, target_words, target_chars, weight) in &targets {
+                let subject = *weight >= 1.0
+                    && !inside(target_words, &reported)
+                    && target_words.end <= verb
+                    && verb - target_words.end < WINDOW
+                    && is_nominative(&words[target_words.end - 1].text, target_words, &items);
+                if subject {
+                    reading.attacks.push(Attack {
+                        target: target.clone(),
+                        kind: AttackKind::Derogation,
+                        confidence: PRESCRIBED,
+                        chars: vec![target_chars.clone(), words[verb].chars.clone()],
+                    });
+                }
+            }
+        }
         // `Kadın dediğin evinde oturur`: a group told what it is for, a stereotype prescribed.
         if !english {
             for (target, target_words, target_chars, weight) in &targets {
@@ -750,8 +776,14 @@ fn hostility(
     if let Some(confidence) = item.abuse {
         return Some((AttackKind::Abuse, confidence));
     }
+    // `Ermenilerin böyle bir sorunu var`: what a group has, not what it is.
+    let possessed = analysis
+        .skeleton
+        .words
+        .get(item.words.end)
+        .is_some_and(|w| w.text == "var");
     if matches!(item.kind, HateKind::Dehumanising | HateKind::Derogatory)
-        && !is_predicate_form(analysis, item)
+        && (!is_predicate_form(analysis, item) || possessed)
     {
         return None;
     }
@@ -852,6 +884,38 @@ fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
         && !PEOPLE.iter().any(|p| next.text.starts_with(p))
         && ["si", "su", "i", "u"].iter().any(|p| head.ends_with(p))
         && head.len() > 3
+}
+
+/// Whether a Turkish verb says what someone must do (`susmalı`, `korumalıdır`) or cannot do
+/// (`çalamaz`, `süremezler`), the forms a stereotype prescribes in. `olmalı` (must be) and `-ebilmeli`
+/// (must be able to) are left out: they are what one says of rights and of hopes.
+fn is_stereotype_verb(word: &str) -> bool {
+    let must = ["meli", "mali", "melidir", "malidir", "meliler", "malilar", "melidirler", "malidirlar"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && !word.starts_with("olmali")
+        && !["ebilmeli", "abilmeli", "yebilmeli", "yabilmeli"]
+            .iter()
+            .any(|e| word.contains(e));
+    let cannot = ["amaz", "emez", "amazlar", "emezler"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && word.len() > 6;
+    must || cannot
+}
+
+/// Whether a group word is in the nominative: its stem, plural or not (`kadın`, `Kürtler`), or the
+/// last word of a group phrase (`kız kısmı`).
+fn is_nominative(word: &str, target: &Range<usize>, items: &[Item<'_>]) -> bool {
+    items
+        .iter()
+        .filter(|i| i.words == *target && i.target.is_some())
+        .any(|i| {
+            target.len() > 1
+                || word
+                    .strip_prefix(i.last_term)
+                    .is_some_and(|rest| matches!(rest, "" | "ler" | "lar"))
+        })
 }
 
 /// Whether a feeling belongs to the people the comment describes (`nefret edenler`, `nefret

@@ -458,7 +458,7 @@ impl<T> Lexicon<T> {
 /// derivation (`-lı`, `-lık`, `-sız`), plural, possessive, case, copula (present and past). A
 /// suffix's first letter may have collapsed into the letter before it (`ateist` + `ten` is
 /// `ateisten` as a skeleton). Forms with a buffer `y` (`-ye`, `-yle`) follow a vowel, never a
-/// possessive (`Türk` + `i` + `ye` is not a noun: `Türkiye`).
+/// possessive (`Türk` + `i` + `ye` is not a noun: `Türkiye`), and two vowels never meet.
 const NOUN_SUFFIX_SLOTS: [&[&str]; 5] = [
     &["li", "lu", "lik", "luk", "lig", "lug", "siz", "suz"],
     &["ler", "lar"],
@@ -495,7 +495,10 @@ fn is_noun_suffixes(rest: &str, last: u8) -> bool {
                 }
                 let tail = if s[0] == last { &s[1..] } else { s };
                 [s, tail].into_iter().any(|form| {
+                    // Two vowels never meet at a suffix's edge: a buffer `y` or `n` comes
+                    // between (`Kürtlerine`, `Suriyeliyi`; not `Mongolia`).
                     !form.is_empty()
+                        && !(is_vowel(last) && is_vowel(form[0]))
                         && rest.starts_with(form)
                         && from(&rest[form.len()..], form[form.len() - 1], k + 1, k == 2)
                 })
@@ -732,6 +735,8 @@ mod tests {
                 .len(),
             270
         );
+        assert_eq!(parse_hate("hate_tr.tsv", HATE_TR_TSV).expect("tr").len(), 567);
+        assert_eq!(parse_hate("hate_en.tsv", HATE_EN_TSV).expect("en").len(), 482);
     }
 
     #[test]

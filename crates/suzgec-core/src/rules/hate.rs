@@ -601,6 +601,9 @@ pub fn read(
                         .then(distance(&a.1, &item.words).cmp(&distance(&b.1, &item.words)))
                 })
                 .or(own_target);
+            let near_a_group = targets
+                .iter()
+                .any(|t| distance(&t.1, &item.words) <= WINDOW);
             // Someone else's words: condemned, they are counter-speech (whoever they insult);
             // endorsed, the commenter's own; reported without a stance (`Bir grup '…' diye
             // bağırdı`), news about hate, not hate.
@@ -608,10 +611,10 @@ pub fn read(
                 .iter()
                 .find(|r| r.start <= item.words.start && item.words.end <= r.end)
                 && !(endorses && !condemns)
-                && (condemns || nearest.is_some())
+                && (condemns || near_a_group)
             {
                 reading.disowned.push(region.clone());
-                disowned_by_condemnation |= condemns && nearest.is_some();
+                disowned_by_condemnation |= condemns && near_a_group;
                 continue;
             }
             let Some((target, _, target_chars, weight)) = nearest else {

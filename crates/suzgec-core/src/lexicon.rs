@@ -472,9 +472,9 @@ const NOUN_SUFFIX_SLOTS: [&[&str]; 5] = [
         "le", "la", "yle", "yla", "ki",
     ],
     &[
-        "dir", "dur", "tir", "tur", "sin", "sun", "siniz", "sunuz", "yiz", "yuz", "iz", "uz",
-        "di", "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus", "dirler", "durlar",
-        "ler", "lar",
+        "dir", "dur", "tir", "tur", "sin", "sun", "siniz", "sunuz", "yiz", "yuz", "iz", "uz", "di",
+        "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus", "dirler", "durlar", "ler",
+        "lar",
     ],
 ];
 
@@ -735,8 +735,14 @@ mod tests {
                 .len(),
             270
         );
-        assert_eq!(parse_hate("hate_tr.tsv", HATE_TR_TSV).expect("tr").len(), 567);
-        assert_eq!(parse_hate("hate_en.tsv", HATE_EN_TSV).expect("en").len(), 482);
+        assert_eq!(
+            parse_hate("hate_tr.tsv", HATE_TR_TSV).expect("tr").len(),
+            567
+        );
+        assert_eq!(
+            parse_hate("hate_en.tsv", HATE_EN_TSV).expect("en").len(),
+            482
+        );
     }
 
     #[test]

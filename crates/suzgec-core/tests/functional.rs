@@ -61,7 +61,11 @@ fn every_functionality_of_the_test_part_meets_its_floor() {
         }
     }
     let functionalities = rows.keys().filter(|(_, l)| l == "all").count();
-    assert_eq!(functionalities, FLOORS.len(), "a functionality has no floor");
+    assert_eq!(
+        functionalities,
+        FLOORS.len(),
+        "a functionality has no floor"
+    );
     if !below.is_empty() {
         for line in mistakes(&outcomes) {
             eprintln!("{line}");

@@ -62,7 +62,13 @@ const GOD_NAMES: [&str; 3] = ["alah", "alahim", "tanri"];
 
 /// Skeletons after which a Turkish infinitive is a call (`temizlemek lazım`).
 const NECESSITY: [&str; 7] = [
-    "lazim", "gerek", "gerekir", "gerekiyor", "sart", "zorundayiz", "farz",
+    "lazim",
+    "gerek",
+    "gerekir",
+    "gerekiyor",
+    "sart",
+    "zorundayiz",
+    "farz",
 ];
 
 /// Skeletons that make an English verb of violence a call (`should be deported`, `let's`).
@@ -76,8 +82,7 @@ const ENGLISH_MODALS: [&str; 17] = [
 const CALL_ENDINGS: [&str; 32] = [
     "meli", "mali", "sin", "sun", "ecegiz", "acagiz", "yecegiz", "yacagiz", "ecegim", "acagim",
     "yecegim", "yacagim", "ecez", "acaz", "yecez", "yacaz", "elim", "alim", "yelim", "yalim",
-    "icez", "ucaz", "icem", "ucam", "arim", "erim", "irim", "urim", "ariz", "eriz", "iriz",
-    "uruz",
+    "icez", "ucaz", "icem", "ucam", "arim", "erim", "irim", "urim", "ariz", "eriz", "iriz", "uruz",
 ];
 
 /// Plural imperatives of verbs of violence that are also other words: `yakın` (near), `kesin`
@@ -160,7 +165,11 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("asians", "Asyalılar", "Asians"),
     ("africans", "Afrikalılar", "Africans"),
     ("islam", "İslam ve Müslümanlar", "Islam and Muslims"),
-    ("christianity", "Hristiyanlık ve Hristiyanlar", "Christianity and Christians"),
+    (
+        "christianity",
+        "Hristiyanlık ve Hristiyanlar",
+        "Christianity and Christians",
+    ),
     ("judaism", "Yahudilik ve Yahudiler", "Judaism and Jews"),
     ("alevism", "Alevilik ve Aleviler", "Alevism and Alevis"),
     ("buddhism", "Budizm ve Budistler", "Buddhism and Buddhists"),
@@ -482,9 +491,9 @@ pub fn read(
         .collect();
     items.retain(|i| {
         let in_stance = !matches!(i.kind, HateKind::Condemnation | HateKind::Reporting)
-            && stance
-                .iter()
-                .any(|p| p.len() > i.words.len() && p.start <= i.words.start && i.words.end <= p.end);
+            && stance.iter().any(|p| {
+                p.len() > i.words.len() && p.start <= i.words.start && i.words.end <= p.end
+            });
         let an_ideology = matches!(i.target, Some(Target::Belief(_)))
             && ideology.iter().any(|w| distance(w, &i.words) == 0);
         let in_longer_target = i.target.is_some()
@@ -497,9 +506,7 @@ pub fn read(
 
     let reported = reported_regions(analysis, &items, &layout, english);
     let inside = |w: &Range<usize>, regions: &[Range<usize>]| {
-        regions
-            .iter()
-            .any(|r| r.start <= w.start && w.end <= r.end)
+        regions.iter().any(|r| r.start <= w.start && w.end <= r.end)
     };
     let in_quote = |w: &Range<usize>| layout.quote[w.start].is_some();
     // A condemnation negated (`bu ırkçılık değil`) endorses what it is about.
@@ -578,7 +585,14 @@ pub fn read(
         let slurs: Vec<(Target, Range<usize>, Range<usize>, f32)> = here
             .iter()
             .filter(|i| i.slur)
-            .map(|i| (Target::Group("slur".into()), i.words.clone(), i.chars.clone(), 1.0))
+            .map(|i| {
+                (
+                    Target::Group("slur".into()),
+                    i.words.clone(),
+                    i.chars.clone(),
+                    1.0,
+                )
+            })
             .collect();
         if targets.is_empty() && slurs.is_empty() {
             continue;
@@ -589,7 +603,10 @@ pub fn read(
             else {
                 continue;
             };
-            let own_target = item.slur.then(|| slurs.iter().find(|t| t.1 == item.words)).flatten();
+            let own_target = item
+                .slur
+                .then(|| slurs.iter().find(|t| t.1 == item.words))
+                .flatten();
             let nearest = targets
                 .iter()
                 .filter(|t| distance(&t.1, &item.words) <= WINDOW)
@@ -824,10 +841,14 @@ fn is_predicate_form(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
     };
     // A praise may be abstract (`hiçbir iyilik getirmedi`).
     let abstract_noun = item.kind != HateKind::Positive
-        && ["lik", "luk", "lig", "lug"].iter().any(|d| rest.contains(d));
+        && ["lik", "luk", "lig", "lug"]
+            .iter()
+            .any(|d| rest.contains(d));
     // Dative, locative, ablative and instrumental all end in a vowel or in `-den`/`-dan`.
     let case = rest.ends_with(['e', 'a'])
-        || ["den", "dan", "ten", "tan"].iter().any(|c| rest.ends_with(c));
+        || ["den", "dan", "ten", "tan"]
+            .iter()
+            .any(|c| rest.ends_with(c));
     !abstract_noun && !case
 }
 
@@ -862,15 +883,26 @@ fn fits_case(kind: AttackKind, item: &Item<'_>, target_word: &str) -> bool {
 /// possessive. Compounds that name the people themselves (`Kürt halkı`, `Türk milleti`) stay.
 fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
     const PEOPLE: [&str; 15] = [
-        "halki", "mileti", "toplumu", "azinligi", "kokenli", "asili", "vatandaslari", "genclari",
-        "kadinlari", "aileleri", "isciler", "nufusu", "cemaati", "camiasi", "kesimi",
+        "halki",
+        "mileti",
+        "toplumu",
+        "azinligi",
+        "kokenli",
+        "asili",
+        "vatandaslari",
+        "genclari",
+        "kadinlari",
+        "aileleri",
+        "isciler",
+        "nufusu",
+        "cemaati",
+        "camiasi",
+        "kesimi",
     ];
     let words = &analysis.skeleton.words;
     let tokens = &analysis.tokens;
-    let (Some(last), Some(next)) = (
-        words.get(target.words.end - 1),
-        words.get(target.words.end),
-    ) else {
+    let (Some(last), Some(next)) = (words.get(target.words.end - 1), words.get(target.words.end))
+    else {
         return false;
     };
     let bare = target.words.len() == 1
@@ -878,10 +910,12 @@ fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
         && tokens
             .get(last.tokens.start)
             .is_some_and(|t| t.apostrophe.is_none());
-    let head = ["nin", "nun", "ni", "nu", "ne", "na", "nde", "nda", "nden", "ndan"]
-        .iter()
-        .find_map(|case| next.text.strip_suffix(case))
-        .unwrap_or(&next.text);
+    let head = [
+        "nin", "nun", "ni", "nu", "ne", "na", "nde", "nda", "nden", "ndan",
+    ]
+    .iter()
+    .find_map(|case| next.text.strip_suffix(case))
+    .unwrap_or(&next.text);
     bare && !PEOPLE.contains(&next.text.as_str())
         && !next.text.starts_with("dedig")
         && !PEOPLE.iter().any(|p| next.text.starts_with(p))
@@ -893,9 +927,18 @@ fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
 /// (`çalamaz`, `süremezler`), the forms a stereotype prescribes in. `olmalı` (must be) and `-ebilmeli`
 /// (must be able to) are left out: they are what one says of rights and of hopes.
 fn is_stereotype_verb(word: &str) -> bool {
-    let must = ["meli", "mali", "melidir", "malidir", "meliler", "malilar", "melidirler", "malidirlar"]
-        .iter()
-        .any(|e| word.ends_with(e))
+    let must = [
+        "meli",
+        "mali",
+        "melidir",
+        "malidir",
+        "meliler",
+        "malilar",
+        "melidirler",
+        "malidirlar",
+    ]
+    .iter()
+    .any(|e| word.ends_with(e))
         && !word.starts_with("olmali")
         && !["ebilmeli", "abilmeli", "yebilmeli", "yabilmeli"]
             .iter()
@@ -942,8 +985,8 @@ fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: b
     let words = &analysis.skeleton.words;
     let sentence = layout.sentence[item.words.start];
     if english {
-        let first_of_sentence = item.words.start == 0
-            || layout.sentence[item.words.start - 1] != sentence;
+        let first_of_sentence =
+            item.words.start == 0 || layout.sentence[item.words.start - 1] != sentence;
         return first_of_sentence
             || (0..words.len())
                 .filter(|&w| layout.sentence[w] == sentence)
@@ -962,7 +1005,9 @@ fn is_call(analysis: &Analysis<'_>, item: &Item<'_>, layout: &Layout, english: b
         .chain(std::iter::once(rest))
         .collect::<Vec<_>>();
     let imperative = !COLLIDING_IMPERATIVES.contains(&last.as_str())
-        && rest.iter().any(|r| matches!(*r, "in" | "un" | "yin" | "yun"));
+        && rest
+            .iter()
+            .any(|r| matches!(*r, "in" | "un" | "yin" | "yun"));
     let infinitive_call = rest.iter().any(|r| matches!(*r, "mek" | "mak"))
         && words
             .get(item.words.end)
@@ -1094,7 +1139,9 @@ fn reported_regions(
                 Some(q) => layout.quotes[q].clone(),
                 None => {
                     let end = (next..word_count.min(next + REPORT_REACH))
-                        .take_while(|&w| layout.clause[w] == layout.clause[next.min(word_count - 1)])
+                        .take_while(|&w| {
+                            layout.clause[w] == layout.clause[next.min(word_count - 1)]
+                        })
                         .last()
                         .map_or(next, |w| w + 1);
                     next..end
@@ -1147,7 +1194,6 @@ pub fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1158,7 +1204,11 @@ mod tests {
     }
 
     fn attacked(text: &str) -> Vec<Target> {
-        reading(text).attacks.into_iter().map(|a| a.target).collect()
+        reading(text)
+            .attacks
+            .into_iter()
+            .map(|a| a.target)
+            .collect()
     }
 
     #[test]
@@ -1182,7 +1232,9 @@ mod tests {
 
     #[test]
     fn hostility_towards_believers_is_an_attack_on_the_belief() {
-        assert!(attacked("Alevilerin hepsi yalancıdır.").contains(&Target::Belief("alevism".into())));
+        assert!(
+            attacked("Alevilerin hepsi yalancıdır.").contains(&Target::Belief("alevism".into()))
+        );
         assert!(attacked("Atheists are parasites.").contains(&Target::Belief("atheism".into())));
     }
 
@@ -1203,7 +1255,11 @@ mod tests {
         ] {
             let reading = reading(text);
             assert!(reading.attacks.is_empty(), "{text}: {reading:?}");
-            assert_eq!(reading.counter_speech, CounterSpeech::Condemnation, "{text}");
+            assert_eq!(
+                reading.counter_speech,
+                CounterSpeech::Condemnation,
+                "{text}"
+            );
         }
     }
 
@@ -1256,10 +1312,23 @@ mod tests {
                 .filter(|h| h.entry.tag.kind == HateKind::Group)
                 .count()
         };
-        for text in ["Kürtlerin", "Suriyelilere", "mültecilerdi", "göçmenleriniz", "Araplardan"] {
+        for text in [
+            "Kürtlerin",
+            "Suriyelilere",
+            "mültecilerdi",
+            "göçmenleriniz",
+            "Araplardan",
+        ] {
             assert_eq!(groups(text), 1, "{text}");
         }
-        for text in ["kürtaj", "Türkiye'nin", "Türkiyenin", "lazım", "Arapça", "transfer"] {
+        for text in [
+            "kürtaj",
+            "Türkiye'nin",
+            "Türkiyenin",
+            "lazım",
+            "Arapça",
+            "transfer",
+        ] {
             assert_eq!(groups(text), 0, "{text}");
         }
     }

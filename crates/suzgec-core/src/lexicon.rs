@@ -497,8 +497,9 @@ fn is_noun_suffixes(rest: &str, last: u8) -> bool {
                 [s, tail].into_iter().any(|form| {
                     // Two vowels never meet at a suffix's edge: a buffer `y` or `n` comes
                     // between (`Kürtlerine`, `Suriyeliyi`; not `Mongolia`).
+                    let vowels_meet = form.first().is_some_and(|&f| is_vowel(last) && is_vowel(f));
                     !form.is_empty()
-                        && !(is_vowel(last) && is_vowel(form[0]))
+                        && !vowels_meet
                         && rest.starts_with(form)
                         && from(&rest[form.len()..], form[form.len() - 1], k + 1, k == 2)
                 })

@@ -627,7 +627,7 @@ pub fn read(
             if let Some(region) = reported
                 .iter()
                 .find(|r| r.start <= item.words.start && item.words.end <= r.end)
-                && !(endorses && !condemns)
+                && (!endorses || condemns)
                 && (condemns || near_a_group)
             {
                 reading.disowned.push(region.clone());

@@ -11,34 +11,36 @@ use suzgec_core::Moderator;
 
 const TEST: &str = include_str!("../../../data/abuse/functional/test.jsonl");
 
-/// Each functionality's floor: the share of its cases (both languages) whose decision must be right.
+/// Each functionality's floor: the share of its cases (both languages) whose decision must be right,
+/// five points under what was measured (`cargo run --release -p suzgec-core --example functional --
+/// data/abuse/functional/test.jsonl`), rounded down to a twentieth.
 const FLOORS: [(&str, f64); 26] = [
-    ("abuse_individual", 0.90),
-    ("abuse_nonprotected_criticism", 0.90),
-    ("abuse_nonprotected_insult", 0.90),
-    ("counter_quote", 0.75),
-    ("counter_reference", 0.90),
-    ("criticism_institutions", 0.75),
-    ("dehumanisation", 0.90),
-    ("derogation_explicit", 0.80),
-    ("derogation_implicit", 0.10),
-    ("faith_talk", 0.90),
-    ("generalisation", 0.75),
-    ("identity_neutral", 0.90),
-    ("identity_positive", 0.90),
-    ("negated_hate", 0.90),
-    ("negated_praise", 0.30),
-    ("news_reporting", 0.40),
-    ("phrased_opinion", 0.75),
-    ("phrased_question", 0.50),
-    ("profanity_hateful", 0.95),
-    ("profanity_nonhateful", 0.95),
-    ("pronoun_reference", 0.70),
-    ("quote_endorsed", 0.40),
-    ("slur", 0.85),
-    ("spelling_variation", 0.90),
-    ("threat_direct", 0.60),
-    ("threat_normative", 0.40),
+    ("abuse_individual", 0.90),             // measured 98.4%
+    ("abuse_nonprotected_criticism", 0.95), // measured 100.0%
+    ("abuse_nonprotected_insult", 0.95),    // measured 100.0%
+    ("counter_quote", 0.95),                // measured 100.0%
+    ("counter_reference", 0.90),            // measured 96.2%
+    ("criticism_institutions", 0.75),       // measured 84.2%
+    ("dehumanisation", 0.95),               // measured 100.0%
+    ("derogation_explicit", 0.80),          // measured 86.0%
+    ("derogation_implicit", 0.10),          // measured 17.2%
+    ("faith_talk", 0.95),                   // measured 100.0%
+    ("generalisation", 0.75),               // measured 81.0%
+    ("identity_neutral", 0.90),             // measured 98.0%
+    ("identity_positive", 0.95),            // measured 100.0%
+    ("negated_hate", 0.95),                 // measured 100.0%
+    ("negated_praise", 0.25),               // measured 34.8%
+    ("news_reporting", 0.60),               // measured 69.6%
+    ("phrased_opinion", 0.75),              // measured 84.8%
+    ("phrased_question", 0.50),             // measured 58.2%
+    ("profanity_hateful", 0.95),            // measured 100.0%
+    ("profanity_nonhateful", 0.95),         // measured 100.0%
+    ("pronoun_reference", 0.70),            // measured 76.0%
+    ("quote_endorsed", 0.35),               // measured 43.9%
+    ("slur", 0.85),                         // measured 92.5%
+    ("spelling_variation", 0.95),           // measured 100.0%
+    ("threat_direct", 0.60),                // measured 69.5%
+    ("threat_normative", 0.55),             // measured 61.1%
 ];
 
 #[test]

@@ -6,7 +6,8 @@
 # Chromium and chromedriver are installed from Debian's packages when missing (as root or with
 # sudo); without them the browser test says that it skipped. The server's PostgreSQL tests run when
 # SUZGEC_TEST_POSTGRES_URL names a server (e.g. postgres://postgres@127.0.0.1:5432/test); without
-# it they say that they skipped.
+# it they say that they skipped. OpenAI's `openai` Python SDK is installed into target/test-python for
+# the test of the OpenAI-compatible endpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v cargo >/dev/null 2>&1; then
@@ -15,5 +16,10 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 if [[ ! -x /usr/bin/chromedriver ]]; then
   scripts/install-browser.sh || echo "scripts/test.sh: no browser; the browser test will be skipped" >&2
+fi
+if python=$(scripts/install-openai-sdk.sh); then
+  export SUZGEC_TEST_OPENAI_PYTHON="$python"
+else
+  echo "scripts/test.sh: no openai SDK; its test will be skipped (and fail under CI)" >&2
 fi
 cargo test --workspace --all-features --locked

@@ -27,7 +27,9 @@ use std::collections::BTreeMap;
 
 pub use error::Error;
 pub use policy::Policy;
-pub use verdict::{Decision, Language, Message, Reason, RuleId, Span, VERDICT_VERSION, Verdict};
+pub use verdict::{
+    Aspect, Decision, Language, Message, Reason, RuleId, Span, VERDICT_VERSION, Verdict,
+};
 
 use rules::Rule;
 use text::Analysis;
@@ -102,6 +104,7 @@ impl Moderator {
                 spans: finding.spans,
                 message: finding.message,
                 suggestion,
+                aspects: finding.aspects,
             });
         }
         let fixes: Vec<&[Span]> = reasons

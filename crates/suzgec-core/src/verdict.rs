@@ -175,6 +175,17 @@ pub struct Message {
     pub en: String,
 }
 
+/// What a finding is about beyond its rule, so that integrations can map reasons onto other
+/// taxonomies (Perspective's attributes, OpenAI's moderation categories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    /// A threat or a call to violence or expulsion.
+    Threat,
+    /// Aimed at a protected group or a belief rather than at one person.
+    Group,
+}
+
 /// Why a comment was not simply approved: one rule's finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
@@ -189,6 +200,9 @@ pub struct Reason {
     /// The whole comment with only this reason's fixes applied, for fixable rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// What the finding is about beyond its rule, when the rule can tell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aspects: Vec<Aspect>,
 }
 
 /// Which policy produced a verdict, so stored verdicts can be traced to their configuration.

@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/moderation/comments/{id}/history", get(history))
         .route("/moderation/audit", get(audit))
         .route("/moderation/stats", get(stats))
+        .route("/moderation/webhooks", get(webhook_log))
 }
 
 /// The OpenAPI document of this API.
@@ -221,8 +222,8 @@ impl PublicComment {
     }
 }
 
-/// Approved comments as threads: top-level comments with their replies, oldest first. A reply
-/// whose parent is not shown is not shown either.
+/// Comments as threads: the top-level comments in their order, each with its replies in theirs.
+/// A reply whose parent is not among them is not shown.
 pub fn threads(comments: &[Comment]) -> Vec<(&Comment, Vec<&Comment>)> {
     let mut threads: Vec<(&Comment, Vec<&Comment>)> = comments
         .iter()
@@ -240,20 +241,52 @@ pub fn threads(comments: &[Comment]) -> Vec<(&Comment, Vec<&Comment>)> {
     threads
 }
 
+/// Threads on one page of the API when the request names no `limit`, and the most it may name.
+const THREADS_PER_PAGE: (i64, i64) = (50, 200);
+
+#[derive(Debug, Deserialize)]
+struct ThreadQuery {
+    #[serde(default)]
+    limit: Option<i64>,
+    /// The cursor from the previous page's `Link: <…>; rel="next"`.
+    #[serde(default)]
+    before: Option<i64>,
+}
+
 async fn list_comments(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> Result<Json<Vec<PublicComment>>, AppError> {
+    Query(query): Query<ThreadQuery>,
+) -> Result<Response, AppError> {
     let article = article_or_404(&state, &slug).await?;
-    let comments = state.store.approved_comments(article.id).await?;
-    let out = threads(&comments)
+    let limit = query
+        .limit
+        .unwrap_or(THREADS_PER_PAGE.0)
+        .clamp(1, THREADS_PER_PAGE.1);
+    let page = state
+        .store
+        .approved_threads(article.id, query.before, limit)
+        .await?;
+    let out: Vec<PublicComment> = threads(&page.comments)
         .into_iter()
         .map(|(comment, replies)| PublicComment {
             replies: replies.into_iter().map(PublicComment::new).collect(),
             ..PublicComment::new(comment)
         })
         .collect();
-    Ok(Json(out))
+    let mut response = Json(out).into_response();
+    if let Some(before) = page.older {
+        let link = format!(
+            "</api/v1/articles/{}/comments?limit={limit}&before={before}>; rel=\"next\"",
+            article.slug
+        );
+        if let Ok(value) = axum::http::HeaderValue::from_str(&link) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::LINK, value);
+        }
+    }
+    Ok(response)
 }
 
 #[derive(Debug, Deserialize)]
@@ -480,4 +513,15 @@ async fn stats(
 ) -> Result<Json<Stats>, AppError> {
     caller.require(Role::Moderator)?;
     Ok(Json(load_stats(&state, query.days.unwrap_or(30)).await?))
+}
+
+/// The webhook delivery log, newest first.
+async fn webhook_log(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Query(paging): Query<Paging>,
+) -> Result<Json<Vec<suzgec_store::DeliveryLogEntry>>, AppError> {
+    caller.require(Role::Moderator)?;
+    let limit = paging.limit.unwrap_or(100).clamp(1, 1000);
+    Ok(Json(state.store.webhook_log(limit).await?))
 }

@@ -4,8 +4,8 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
@@ -74,6 +74,22 @@ pub fn keyed_hash(secret: &[u8], purpose: &str, value: &str) -> String {
     URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
+/// HMAC-SHA256 of the concatenated parts under a secret, lower-case hex: the signatures of
+/// Coral's requests and of Süzgeç's webhooks.
+pub fn hmac_sha256_hex(secret: &[u8], parts: &[&[u8]]) -> String {
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
+        unreachable!("HMAC takes keys of any length");
+    };
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Compares two secrets in constant time.
 pub fn secrets_equal(a: &str, b: &str) -> bool {
     a.as_bytes().ct_eq(b.as_bytes()).into()
@@ -101,31 +117,42 @@ impl ApiCaller {
             )))
         }
     }
+
+    /// The caller a token names, `None` when no token has this value.
+    pub async fn from_token(state: &AppState, token: &str) -> Result<Option<ApiCaller>, AppError> {
+        let found = state.store.token(&token_hash(token)).await?;
+        Ok(found.map(|token| ApiCaller {
+            name: token.name,
+            role: token.role,
+        }))
+    }
+}
+
+/// The token of an `Authorization: Bearer TOKEN` header, when it has that form.
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|token| !token.is_empty())
 }
 
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .ok_or_else(|| {
-                AppError::unauthorized("an API token is needed: Authorization: Bearer TOKEN")
-            })?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .map(str::trim)
-            .filter(|token| !token.is_empty())
-            .ok_or_else(|| {
-                AppError::unauthorized("the Authorization header must be: Bearer TOKEN")
-            })?;
-        let found = state.store.token(&token_hash(token)).await?;
-        let token = found.ok_or_else(|| AppError::unauthorized("unknown API token"))?;
-        Ok(ApiCaller {
-            name: token.name,
-            role: token.role,
-        })
+        if !parts.headers.contains_key(header::AUTHORIZATION) {
+            return Err(AppError::unauthorized(
+                "an API token is needed: Authorization: Bearer TOKEN",
+            ));
+        }
+        let token = bearer_token(&parts.headers).ok_or_else(|| {
+            AppError::unauthorized("the Authorization header must be: Bearer TOKEN")
+        })?;
+        ApiCaller::from_token(state, token)
+            .await?
+            .ok_or_else(|| AppError::unauthorized("unknown API token"))
     }
 }

@@ -28,6 +28,40 @@ pub struct Config {
     pub display_utc_offset_minutes: i32,
     /// Rate and size limits.
     pub limits: Limits,
+    /// Other platforms' integrations.
+    pub integrations: Integrations,
+    /// Endpoints told about comments as they happen (`[[webhooks]]`).
+    pub webhooks: Vec<WebhookSettings>,
+}
+
+/// An endpoint that receives events about comments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    /// Where to `POST` them (`https://…`); no redirect is followed.
+    pub url: String,
+    /// The key of the `X-Suzgec-Signature` HMAC (at least 16 characters).
+    pub secret: String,
+    /// Which events: `comment.created`, `comment.approved`, `comment.rejected`,
+    /// `comment.reported`, `comment.decided`.
+    pub events: Vec<String>,
+}
+
+/// Settings of the endpoints that other platforms call.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Integrations {
+    /// Coral's external moderation phase (`POST /api/v1/integrations/coral`).
+    pub coral: CoralSettings,
+}
+
+/// Coral's external moderation phase.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CoralSettings {
+    /// The secrets Coral signs its requests with (`X-Coral-Signature`); more than one while a
+    /// secret is rotated. The endpoint is off while this is empty.
+    pub signing_secrets: Vec<String>,
 }
 
 /// Rate and size limits. Per-address limits are kept by each instance; per-author and flood limits
@@ -54,6 +88,9 @@ pub struct Limits {
     /// milliseconds of a core each). A comment that finds them all busy is judged without it,
     /// so a burst cannot queue up behind the encoder. Default: half the cores, at least one.
     pub encoder_runs: usize,
+    /// Seconds before a failed webhook delivery is first retried; each retry waits twice as long
+    /// as the one before, at most an hour, for a day.
+    pub webhook_first_retry_seconds: u64,
 }
 
 impl Default for Config {
@@ -68,6 +105,8 @@ impl Default for Config {
             secure_cookies: false,
             display_utc_offset_minutes: 180,
             limits: Limits::default(),
+            integrations: Integrations::default(),
+            webhooks: Vec::new(),
         }
     }
 }
@@ -83,6 +122,7 @@ impl Default for Limits {
             logins_per_minute: 10,
             duplicate_window_seconds: 600,
             encoder_runs: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
+            webhook_first_retry_seconds: 30,
         }
     }
 }

@@ -11,11 +11,13 @@ pub mod config;
 mod demo;
 mod error;
 mod i18n;
+pub mod integrations;
 mod limits;
 mod metrics;
 mod pages;
 mod state;
 mod time;
+pub mod webhooks;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -38,7 +40,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use api::OPENAPI;
-pub use config::{Config, Limits};
+pub use config::{Config, CoralSettings, Integrations, Limits, WebhookSettings};
 pub use demo::{DEMO_SLUG_EN, DEMO_SLUG_TR};
 pub use error::AppError;
 pub use state::AppState;
@@ -73,6 +75,9 @@ pub enum Error {
     /// Metrics could not be registered.
     #[error("metrics: {0}")]
     Metrics(#[from] prometheus::Error),
+    /// A `[[webhooks]]` entry is invalid.
+    #[error(transparent)]
+    Webhook(#[from] webhooks::WebhookConfigError),
 }
 
 fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
@@ -97,7 +102,9 @@ fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
 /// empty database, and returns the state the handlers share.
 pub async fn build_state(config: Config) -> Result<AppState, Error> {
     suzgec_encoder::limit_parallel_runs(config.limits.encoder_runs);
+    let subscriptions = webhooks::subscriptions(&config.webhooks)?;
     let store = Store::connect(&config.database_url).await?;
+    store.set_webhooks(subscriptions);
     let mut moderators = BTreeMap::new();
     moderators.insert(
         state::DEFAULT_POLICY.to_owned(),
@@ -147,12 +154,14 @@ pub fn app(state: AppState) -> Router {
         .route("/moderation/comments/{id}", post(pages::moderation::decide))
         .route("/moderation/audit", get(pages::moderation::audit))
         .route("/moderation/stats", get(pages::moderation::stats))
+        .route("/moderation/webhooks", get(pages::moderation::webhooks))
         .route("/static/{file}", get(static_file))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics_text));
     Router::new()
         .merge(pages)
         .nest("/api/v1", api::routes())
+        .merge(integrations::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
@@ -273,6 +282,8 @@ impl Server {
             }
         });
         let store = state.store.clone();
+        let (stop_sender, stop) = tokio::sync::watch::channel(false);
+        let sender = tokio::spawn(webhooks::run(store.clone(), state.config.clone(), stop));
         let router = app(state);
         let served = axum::serve(
             listener,
@@ -281,6 +292,8 @@ impl Server {
         .with_graceful_shutdown(shutdown)
         .await;
         cleaner.abort();
+        let _ = stop_sender.send(true);
+        let _ = sender.await;
         store.close().await;
         served?;
         Ok(())

@@ -443,7 +443,8 @@ async fn accepted_comments_survive_a_restart(db: &TestDatabase) {
         .iter()
         .map(|c| c["id"].as_i64().unwrap())
         .collect();
-    assert_eq!(listed, ids);
+    let newest_first: Vec<i64> = ids.iter().rev().copied().collect();
+    assert_eq!(listed, newest_first);
     let (_, articles) = again.get_json("/api/v1/articles", None).await;
     assert_eq!(
         articles.as_array().unwrap().len(),
@@ -540,11 +541,21 @@ async fn health_metrics_and_openapi_describe_the_server() {
         "/moderation/comments/{id}/history",
         "/moderation/audit",
         "/moderation/stats",
+        "/moderation/webhooks",
+        "/integrations/coral",
+        "/v1alpha1/comments:analyze",
+        "/v1alpha1/comments:suggestscore",
+        "/v1/moderations",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
     }
-    let source = include_str!("../src/api.rs");
-    let routes = source.matches(".route(").count();
+    let routes = [
+        include_str!("../src/api.rs"),
+        include_str!("../src/integrations/mod.rs"),
+    ]
+    .iter()
+    .map(|source| source.matches(".route(").count())
+    .sum::<usize>();
     assert_eq!(
         routes,
         paths.len(),
@@ -616,9 +627,22 @@ async fn naughty_strings_are_stored_verbatim_and_shown_escaped() {
             .unwrap();
         assert!(response.status().as_u16() < 500, "{text:?}");
     }
-    let (status, page) = app.page(&format!("/articles/{DEMO_SLUG_TR}")).await;
-    assert_eq!(status, 200);
-    let (_, shown) = app.get_json(&comments_path(), None).await;
+    // Every page of the thread list, following the "older comments" links.
+    let mut page = String::new();
+    let mut next = Some(format!("/articles/{DEMO_SLUG_TR}"));
+    while let Some(path) = next.take() {
+        let (status, html) = app.page(&path).await;
+        assert_eq!(status, 200);
+        next = html
+            .split("rel=\"next\" href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_owned);
+        page.push_str(&html);
+    }
+    let (_, shown) = app
+        .get_json(&format!("{}?limit=200", comments_path()), None)
+        .await;
     let tags: Vec<String> = shown
         .as_array()
         .unwrap()
@@ -632,8 +656,9 @@ async fn naughty_strings_are_stored_verbatim_and_shown_escaped() {
         let escaped = text.replace('<', "&#60;").replace('>', "&#62;");
         assert!(page.contains(&escaped), "{text:?} is shown as text");
     }
+    let pages = page.matches("<html").count();
     let scripts = page.matches("<script").count();
-    assert_eq!(scripts, 1, "only the page's own script tag");
+    assert_eq!(scripts, pages, "only each page's own script tag");
     app.stop().await;
 }
 
@@ -894,3 +919,76 @@ async fn floods_are_refused_by_address_and_by_author(db: &TestDatabase) {
     second.stop().await;
 }
 on_both_databases!(floods_are_refused_by_address_and_by_author);
+
+/// The `rel="next"` target of a `Link` header.
+fn next_link(response: &reqwest::Response) -> Option<String> {
+    let link = response.headers().get("link")?.to_str().ok()?;
+    assert!(link.ends_with("; rel=\"next\""), "{link}");
+    Some(link.split(['<', '>']).nth(1)?.to_owned())
+}
+
+async fn threads_are_paged_newest_first_with_a_stable_cursor(db: &TestDatabase) {
+    let app = TestApp::start(db, |_| {}).await;
+    let mut ids = Vec::new();
+    for n in 0..30 {
+        let (status, body) = submit(&app, "Okur", &format!("Bu haber için {n}. yorumum.")).await;
+        assert_eq!(
+            (status, body["status"].as_str()),
+            (201, Some("approved")),
+            "{body}"
+        );
+        ids.push(body["id"].as_i64().unwrap());
+    }
+    let (_, reply) = app
+        .post_json(
+            &comments_path(),
+            None,
+            &json!({"author": "Can", "text": "Katılıyorum.", "parent_id": ids[12]}),
+        )
+        .await;
+
+    let mut seen = Vec::new();
+    let mut next = Some(format!("{}?limit=10", comments_path()));
+    let mut pages = 0;
+    while let Some(path) = next.take() {
+        let response = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        next = next_link(&response);
+        let page: Vec<Value> = response.json().await.unwrap();
+        assert!(page.len() <= 10);
+        for thread in &page {
+            seen.push(thread["id"].as_i64().unwrap());
+            if thread["id"].as_i64() == Some(ids[12]) {
+                assert_eq!(thread["replies"][0]["id"], reply["id"]);
+            }
+        }
+        pages += 1;
+        if pages == 1 {
+            // A comment arriving between pages does not shift the next one.
+            submit(&app, "Geç", "Sonradan gelen bir yorum.").await;
+        }
+    }
+    assert_eq!(pages, 3);
+    let newest_first: Vec<i64> = ids.iter().rev().copied().collect();
+    assert_eq!(seen, newest_first, "every thread once, newest first");
+
+    // The page shows the newest 50 threads and links to older ones without JavaScript.
+    for n in 0..25 {
+        submit(&app, "Okur", &format!("Bir yorum daha, sıra {n}.")).await;
+    }
+    let (_, first) = app.page(&format!("/articles/{DEMO_SLUG_TR}")).await;
+    assert_eq!(first.matches("class=\"comment\" id=\"comment-").count(), 50);
+    let older = first
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an older comments link")
+        .to_owned();
+    let (status, second) = app.page(&older).await;
+    assert_eq!(status, 200);
+    assert_eq!(second.matches("class=\"comment\" id=\"comment-").count(), 6);
+    assert!(second.contains(&format!("id=\"comment-{}\"", ids[0])));
+    assert!(!second.contains("rel=\"next\""));
+    app.stop().await;
+}
+on_both_databases!(threads_are_paged_newest_first_with_a_stable_cursor);

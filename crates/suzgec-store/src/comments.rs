@@ -2,13 +2,16 @@
 
 use std::collections::HashMap;
 
+use serde_json::json;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use suzgec_core::Verdict;
 
+use crate::webhooks::{self, Subscription};
+
 use crate::{
     AuditEntry, Comment, DailyCount, Error, Event, EventKind, ExportedComment, ModeratorDecision,
-    NewComment, QueueItem, Result, Status, Store, now_millis, refuse_nul,
+    NewComment, QueueItem, Result, Status, Store, ThreadPage, now_millis, refuse_nul,
 };
 
 /// The actor name of Süzgeç's own decisions.
@@ -18,7 +21,7 @@ pub const MACHINE_ACTOR: &str = "suzgec";
 const REPORT_REASONS_SHOWN: usize = 5;
 
 /// A comment with its current state: the status of its latest event and the latest edited text.
-const COMMENT_SELECT: &str = "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.verdict, \
+pub(crate) const COMMENT_SELECT: &str = "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.verdict, \
      c.policy_version, c.created_at, e.status, e.at AS status_at, \
      COALESCE((SELECT x.edited_text FROM comment_events x \
                WHERE x.comment_id = c.id AND x.edited_text IS NOT NULL \
@@ -28,7 +31,7 @@ const COMMENT_SELECT: &str = "SELECT c.id, c.article_id, c.parent_id, c.author, 
 
 const EVENT_COLUMNS: &str = "ev.id, ev.comment_id, ev.status, ev.kind, ev.actor, ev.reason, ev.edited_text, ev.overrides_machine, ev.at";
 
-fn comment_from_row(row: &AnyRow) -> Result<Comment> {
+pub(crate) fn comment_from_row(row: &AnyRow) -> Result<Comment> {
     let verdict_json: String = row.try_get("verdict")?;
     let verdict: Verdict = serde_json::from_str(&verdict_json)
         .map_err(|e| Error::Corrupt(format!("verdict of a comment: {e}")))?;
@@ -82,6 +85,7 @@ struct CommentRow<'a> {
 /// Inserts a new comment with its machine event in an open transaction and returns it as stored.
 pub(crate) async fn insert_new_comment(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    hooks: &[Subscription],
     new: &NewComment,
 ) -> Result<Comment> {
     let status = Status::from_decision(new.verdict.decision);
@@ -108,7 +112,7 @@ pub(crate) async fn insert_new_comment(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(Comment {
+    let comment = Comment {
         id,
         article_id: new.article_id,
         parent_id: new.parent_id,
@@ -120,7 +124,10 @@ pub(crate) async fn insert_new_comment(
         status,
         created_at: now,
         status_at: now,
-    })
+    };
+    webhooks::enqueue(tx, hooks, "comment.created", &comment, None).await?;
+    webhooks::enqueue_status(tx, hooks, &comment).await?;
+    Ok(comment)
 }
 
 /// Inserts a comment and the rules its verdict gives reasons for; returns its id.
@@ -191,6 +198,53 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(comment_from_row).collect()
+    }
+
+    /// One page of an article's approved threads, newest first: at most `limit` top-level comments
+    /// older than the comment `before` (all when `None`), then their approved replies, oldest
+    /// first. A page is stable while new comments arrive, since they all come after it.
+    pub async fn approved_threads(
+        &self,
+        article_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<ThreadPage> {
+        let limit = limit.max(1);
+        let rows = sqlx::query(&format!(
+            "{COMMENT_SELECT} WHERE c.article_id = $1 AND c.parent_id IS NULL AND c.id < $2 \
+             AND e.status = 'approved' ORDER BY c.id DESC LIMIT $3"
+        ))
+        .bind(article_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut comments = rows
+            .iter()
+            .map(comment_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        let more = comments.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+        comments.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let older = more.then(|| comments.last().map(|c| c.id)).flatten();
+        if let (Some(newest), Some(oldest)) = (comments.first(), comments.last()) {
+            let top: std::collections::HashSet<i64> = comments.iter().map(|c| c.id).collect();
+            let rows = sqlx::query(&format!(
+                "{COMMENT_SELECT} WHERE c.article_id = $1 AND c.parent_id BETWEEN $2 AND $3 \
+                 AND e.status = 'approved' ORDER BY c.id"
+            ))
+            .bind(article_id)
+            .bind(oldest.id)
+            .bind(newest.id)
+            .fetch_all(&self.pool)
+            .await?;
+            for row in &rows {
+                let reply = comment_from_row(row)?;
+                if reply.parent_id.is_some_and(|p| top.contains(&p)) {
+                    comments.push(reply);
+                }
+            }
+        }
+        Ok(ThreadPage { comments, older })
     }
 
     /// Comments waiting for a moderator, oldest first: those the machine held for review, and
@@ -299,8 +353,26 @@ impl Store {
         .bind(now_millis())
         .execute(&mut *tx)
         .await?;
+        let comment = webhooks::comment_in(&mut tx, id).await?;
+        let hooks = self.subscriptions.current();
+        let details = json!({
+            "status": decision.status.as_str(),
+            "actor": decision.actor,
+            "reason": decision.reason,
+            "edited_text": decision.edited_text,
+            "overrides_machine": overrides,
+        });
+        webhooks::enqueue(
+            &mut tx,
+            &hooks,
+            "comment.decided",
+            &comment,
+            Some(("decision", details)),
+        )
+        .await?;
+        webhooks::enqueue_status(&mut tx, &hooks, &comment).await?;
         tx.commit().await?;
-        self.comment(id).await?.ok_or(Error::NotFound("comment"))
+        Ok(comment)
     }
 
     /// A comment's status history, oldest first.
@@ -347,6 +419,7 @@ impl Store {
     /// Records a reader's report; an approved comment with reports returns to the queue.
     pub async fn report(&self, comment_id: i64, reason: &str, client_key: &str) -> Result<()> {
         refuse_nul("reason", reason)?;
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO comment_reports (comment_id, reason, client_key, at) VALUES ($1, $2, $3, $4)",
         )
@@ -354,7 +427,7 @@ impl Store {
         .bind(reason)
         .bind(client_key)
         .bind(now_millis())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(|e| match &e {
             sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
@@ -362,6 +435,20 @@ impl Store {
             }
             _ => Error::Database(e),
         })?;
+        let hooks = self.subscriptions.current();
+        if !hooks.is_empty() {
+            let comment = webhooks::comment_in(&mut tx, comment_id).await?;
+            let report = json!({ "reason": reason });
+            webhooks::enqueue(
+                &mut tx,
+                &hooks,
+                "comment.reported",
+                &comment,
+                Some(("report", report)),
+            )
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

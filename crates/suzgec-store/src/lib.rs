@@ -11,9 +11,11 @@
 mod accounts;
 mod articles;
 mod comments;
+mod integrations;
 mod model;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod webhooks;
 mod writer;
 
 use std::str::FromStr;
@@ -24,6 +26,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use comments::MACHINE_ACTOR;
 pub use model::*;
+pub use webhooks::{DeliveryLogEntry, EVENT_KINDS, PendingDelivery, Subscription};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +75,7 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     writer: writer::Writer,
+    subscriptions: webhooks::Subscriptions,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -119,11 +123,13 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        let writer = writer::Writer::start(pool.clone());
+        let subscriptions = webhooks::Subscriptions::default();
+        let writer = writer::Writer::start(pool.clone(), subscriptions.clone());
         Ok(Store {
             pool,
             backend,
             writer,
+            subscriptions,
         })
     }
 

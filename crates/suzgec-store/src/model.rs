@@ -356,3 +356,80 @@ pub struct ExportedComment {
     /// Its status history, oldest first.
     pub events: Vec<Event>,
 }
+
+/// A moderator's decision on a text, reported by another comment platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFeedback {
+    /// The platform or protocol it came through (`perspective`).
+    pub source: String,
+    /// The platform's own reference to the comment (`comment:<id>`), or empty.
+    pub client_token: String,
+    /// The text decided on.
+    pub text: String,
+    /// Whether the moderators let it through.
+    pub approved: bool,
+    /// The API token that reported it.
+    pub actor: String,
+}
+
+/// Stored feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Feedback {
+    /// Row id.
+    pub id: i64,
+    /// The platform or protocol it came through.
+    pub source: String,
+    /// The platform's own reference to the comment.
+    pub client_token: String,
+    /// The text decided on.
+    pub text: String,
+    /// Whether the moderators let it through.
+    pub approved: bool,
+    /// The API token that reported it.
+    pub actor: String,
+    /// When it arrived (Unix milliseconds).
+    pub created_at: i64,
+}
+
+/// A verdict given to another platform's comment, as the audit keeps it: no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewExternalCheck {
+    /// The platform (`coral`).
+    pub source: String,
+    /// The platform's own ids for the comment (tenant, story, author), as one string.
+    pub reference: String,
+    /// SHA-256 of the text judged, hex.
+    pub text_sha256: String,
+    /// The decision (`approve`, `review`, `reject`).
+    pub decision: String,
+    /// The rules that gave reasons, comma-separated.
+    pub rules: String,
+}
+
+/// A logged external check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExternalCheck {
+    /// Row id.
+    pub id: i64,
+    /// The platform.
+    pub source: String,
+    /// The platform's own ids for the comment.
+    pub reference: String,
+    /// SHA-256 of the text judged, hex.
+    pub text_sha256: String,
+    /// The decision.
+    pub decision: String,
+    /// The rules that gave reasons, comma-separated.
+    pub rules: String,
+    /// When (Unix milliseconds).
+    pub created_at: i64,
+}
+
+/// One page of an article's approved threads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadPage {
+    /// The page's top-level comments, newest first, then their replies, oldest first.
+    pub comments: Vec<Comment>,
+    /// The cursor of the next, older page (the `before` to ask for), when there is one.
+    pub older: Option<i64>,
+}

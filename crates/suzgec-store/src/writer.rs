@@ -7,6 +7,7 @@ use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::comments::insert_new_comment;
+use crate::webhooks::{Subscription, Subscriptions};
 use crate::{Comment, Error, NewComment, Result};
 
 /// The most comments written in one transaction.
@@ -28,9 +29,9 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts the writing task on the current runtime.
-    pub(crate) fn start(pool: AnyPool) -> Writer {
+    pub(crate) fn start(pool: AnyPool, subscriptions: Subscriptions) -> Writer {
         let (jobs, waiting) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, waiting));
+        tokio::spawn(run(pool, subscriptions, waiting));
         Writer { jobs }
     }
 
@@ -45,8 +46,9 @@ impl Writer {
     }
 }
 
-async fn run(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
+async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Receiver<Job>) {
     while let Some(first) = waiting.recv().await {
+        let hooks = subscriptions.current();
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match waiting.try_recv() {
@@ -55,7 +57,7 @@ async fn run(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
             }
         }
         let comments: Vec<&NewComment> = batch.iter().map(|job| &job.comment).collect();
-        match write_batch(&pool, &comments).await {
+        match write_batch(&pool, &hooks, &comments).await {
             Ok(stored) => {
                 for (job, comment) in batch.into_iter().zip(stored) {
                     let _ = job.done.send(Ok(comment));
@@ -64,7 +66,7 @@ async fn run(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
             // One bad comment must not sink the others: write each alone, with its own answer.
             Err(_) if batch.len() > 1 => {
                 for job in batch {
-                    let result = write_batch(&pool, &[&job.comment])
+                    let result = write_batch(&pool, &hooks, &[&job.comment])
                         .await
                         .map(|mut stored| stored.remove(0));
                     let _ = job.done.send(result);
@@ -79,11 +81,15 @@ async fn run(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
     }
 }
 
-async fn write_batch(pool: &AnyPool, comments: &[&NewComment]) -> Result<Vec<Comment>> {
+async fn write_batch(
+    pool: &AnyPool,
+    hooks: &[Subscription],
+    comments: &[&NewComment],
+) -> Result<Vec<Comment>> {
     let mut tx = pool.begin().await?;
     let mut stored = Vec::with_capacity(comments.len());
     for comment in comments {
-        stored.push(insert_new_comment(&mut tx, comment).await?);
+        stored.push(insert_new_comment(&mut tx, hooks, comment).await?);
     }
     tx.commit().await?;
     Ok(stored)

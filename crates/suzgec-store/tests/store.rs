@@ -461,3 +461,57 @@ on_both_databases!(
     group_commit,
     comments_sent_together_are_all_stored_with_their_own_ids
 );
+
+async fn feedback_and_external_checks_are_kept_newest_first(store: Store) {
+    use suzgec_store::{NewExternalCheck, NewFeedback};
+    for (token, approved) in [("comment:1", false), ("comment:2", true)] {
+        store
+            .add_feedback(&NewFeedback {
+                source: "perspective".into(),
+                client_token: token.into(),
+                text: format!("Metin {token} '; DROP TABLE feedback; --"),
+                approved,
+                actor: "coral".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let nul = NewFeedback {
+        source: "perspective".into(),
+        client_token: String::new(),
+        text: "a\0b".into(),
+        approved: true,
+        actor: "coral".into(),
+    };
+    assert!(matches!(
+        store.add_feedback(&nul).await,
+        Err(suzgec_store::Error::NulCharacter(_))
+    ));
+    let feedback = store.feedback(10).await.unwrap();
+    assert_eq!(feedback.len(), 2);
+    assert_eq!(feedback[0].client_token, "comment:2");
+    assert!(feedback[0].approved && !feedback[1].approved);
+    assert_eq!(
+        feedback[1].text,
+        "Metin comment:1 '; DROP TABLE feedback; --"
+    );
+
+    store
+        .log_external_check(&NewExternalCheck {
+            source: "coral".into(),
+            reference: "tenant=t story=s author=a".into(),
+            text_sha256: "ab".repeat(32),
+            decision: "reject".into(),
+            rules: "swearing,insult".into(),
+        })
+        .await
+        .unwrap();
+    let checks = store.external_checks(5).await.unwrap();
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks[0].decision, "reject");
+    assert_eq!(checks[0].rules, "swearing,insult");
+}
+on_both_databases!(
+    integrations,
+    feedback_and_external_checks_are_kept_newest_first
+);

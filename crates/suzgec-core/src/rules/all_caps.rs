@@ -148,6 +148,7 @@ impl Rule for AllCaps {
             return Outcome::clean();
         }
         Outcome::found(Finding {
+            aspects: Vec::new(),
             confidence,
             spans: self.sentence_case(text),
             message: Message {

@@ -20,13 +20,13 @@
 use serde::Deserialize;
 
 use super::abuse::{Evidence, SiteWords, lexicon_confidence, spans};
-use super::hate::{self, Target, distance};
+use super::hate::{self, AttackKind, Target, distance};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::{BeliefKind, BeliefTag, Hit};
 use crate::policy::ClassifierSettings;
 use crate::text::Analysis;
-use crate::verdict::{Message, RuleId};
+use crate::verdict::{Aspect, Message, RuleId};
 
 /// The confidence of a belief-specific hostile term.
 const HOSTILE_TERM_CONFIDENCE: f32 = 0.9;
@@ -105,13 +105,18 @@ impl Rule for BeliefAttack {
             }
         }
         let mut message = None;
-        if let Some((c, found, tr, en)) = hate::summary(
+        let attacks = || {
             evidence
                 .hate
                 .attacks
                 .iter()
-                .filter(|a| matches!(a.target, Target::Belief(_))),
-        ) {
+                .filter(|a| matches!(a.target, Target::Belief(_)))
+        };
+        let mut aspects = vec![Aspect::Group];
+        if attacks().any(|a| a.kind == AttackKind::Threat) {
+            aspects.insert(0, Aspect::Threat);
+        }
+        if let Some((c, found, tr, en)) = hate::summary(attacks()) {
             confidence = confidence.max(c);
             ranges.extend(found);
             message = Some(Message {
@@ -166,6 +171,7 @@ impl Rule for BeliefAttack {
         Outcome {
             score,
             finding: Some(Finding {
+                aspects,
                 confidence,
                 spans: spans(text, ranges),
                 message: message.unwrap_or_else(|| Message {

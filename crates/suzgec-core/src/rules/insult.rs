@@ -83,6 +83,7 @@ impl Rule for Insult {
         Outcome {
             score,
             finding: Some(Finding {
+                aspects: Vec::new(),
                 confidence,
                 spans,
                 message: Message {

@@ -24,7 +24,7 @@ pub use swearing::Swearing;
 use crate::Error;
 use crate::policy::{Policy, RuleSettings};
 use crate::text::Analysis;
-use crate::verdict::{Message, RuleId, Span};
+use crate::verdict::{Aspect, Message, RuleId, Span};
 
 /// One part of the policy, checked against a comment.
 pub trait Rule: Send + Sync {
@@ -68,6 +68,8 @@ pub struct Finding {
     pub spans: Vec<Span>,
     /// What to tell the author.
     pub message: Message,
+    /// What the finding is about beyond its rule (a threat, a group), when the rule can tell.
+    pub aspects: Vec<Aspect>,
 }
 
 /// Settings shared by all rules that build from the policy.

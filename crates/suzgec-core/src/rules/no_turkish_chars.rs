@@ -120,6 +120,7 @@ impl Rule for NoTurkishChars {
             .map(|w| text.span(w.start..w.end, Some(w.restored)))
             .collect();
         Outcome::found(Finding {
+            aspects: Vec::new(),
             confidence,
             spans,
             message: Message {

@@ -17,13 +17,13 @@ use serde::Deserialize;
 use super::abuse::{
     Evidence, SiteWords, classifier_blocked, lexicon_finding, spans, whole_comment,
 };
-use super::hate::{self, Target};
+use super::hate::{self, AttackKind, Target};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
 use crate::lexicon::AbuseCategory;
 use crate::policy::ClassifierSettings;
 use crate::text::Analysis;
-use crate::verdict::{Message, RuleId};
+use crate::verdict::{Aspect, Message, RuleId};
 
 /// The lexicon categories this rule reports.
 const CATEGORIES: [AbuseCategory; 2] = [AbuseCategory::Threat, AbuseCategory::Dehumanising];
@@ -68,13 +68,26 @@ impl Rule for Offensive {
         let evidence = Evidence::of(text);
         let score = evidence.scores.map(|s| s.abusive);
         let lexicon = lexicon_finding(text, &self.site, evidence.asserted_abuse(), &CATEGORIES);
-        let attacks = hate::summary(
+        let group_attacks = || {
             evidence
                 .hate
                 .attacks
                 .iter()
-                .filter(|a| matches!(a.target, Target::Group(_))),
-        );
+                .filter(|a| matches!(a.target, Target::Group(_)))
+        };
+        let attacks = hate::summary(group_attacks());
+        let mut aspects = Vec::new();
+        let threatens = lexicon.as_ref().is_some_and(|_| {
+            evidence.asserted_abuse().any(|h| {
+                h.entry.tag.category == AbuseCategory::Threat && !self.site.allows(text, h)
+            })
+        });
+        if threatens || group_attacks().any(|a| a.kind == AttackKind::Threat) {
+            aspects.push(Aspect::Threat);
+        }
+        if attacks.is_some() {
+            aspects.push(Aspect::Group);
+        }
         let classifier = evidence
             .scores
             .filter(|s| self.settings.classifier && s.hate > s.insult)
@@ -128,6 +141,7 @@ impl Rule for Offensive {
                 confidence,
                 spans,
                 message,
+                aspects,
             }),
         }
     }
@@ -157,6 +171,16 @@ mod tests {
             let finding = check(text).unwrap_or_else(|| panic!("missed {text:?}"));
             assert!(finding.confidence >= 0.7, "{text}: {}", finding.confidence);
         }
+    }
+
+    #[test]
+    fn threats_and_attacks_on_groups_say_so() {
+        let threat = check("Seni öldüreceğim, bekle sen").expect("a threat");
+        assert_eq!(threat.aspects, vec![Aspect::Threat]);
+        let group = check("Kürtlerin kökünü kazıyacağız").expect("a threat to a group");
+        assert_eq!(group.aspects, vec![Aspect::Threat, Aspect::Group]);
+        let derogation = check("Göçmenler bu şehrin mikrobu").expect("dehumanising a group");
+        assert_eq!(derogation.aspects, vec![Aspect::Group]);
     }
 
     #[test]

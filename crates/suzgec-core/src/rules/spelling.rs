@@ -862,6 +862,7 @@ impl Rule for Spelling {
             .map(|e| text.span(e.chars, e.suggestions.into_iter().next()))
             .collect();
         Outcome::found(Finding {
+            aspects: Vec::new(),
             confidence,
             spans,
             message: Message { tr, en },

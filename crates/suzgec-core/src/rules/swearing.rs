@@ -58,6 +58,7 @@ impl Rule for Swearing {
             }
         };
         Outcome::found(Finding {
+            aspects: Vec::new(),
             confidence,
             spans: spans(text, ranges),
             message: Message {

@@ -36,7 +36,13 @@ pub struct PageQuery {
     /// A report was received.
     #[serde(default)]
     reported: Option<u8>,
+    /// Show the threads older than this comment (the "older comments" link).
+    #[serde(default)]
+    before: Option<i64>,
 }
+
+/// Threads on one page of an article.
+const THREADS_PER_PAGE: i64 = 50;
 
 struct ArticleSummary {
     slug: String,
@@ -123,6 +129,10 @@ struct ArticlePage {
     published: String,
     updated: Option<String>,
     threads: Vec<(CommentView, Vec<CommentView>)>,
+    /// The cursor of the older threads' page, when there are older threads.
+    older: Option<i64>,
+    /// Whether this is an older page (so a link leads back to the newest).
+    paged: bool,
     form: FormState,
     outcome: Option<Outcome>,
     notice: Option<&'static str>,
@@ -135,11 +145,15 @@ async fn article_page(
     form: FormState,
     outcome: Option<Outcome>,
     notice: Option<&'static str>,
+    before: Option<i64>,
 ) -> Result<ArticlePage, AppError> {
     let ui = Ui::for_code(&article.language);
     let offset = state.config.display_utc_offset_minutes;
-    let comments = state.store.approved_comments(article.id).await?;
-    let threads = threads(&comments)
+    let page = state
+        .store
+        .approved_threads(article.id, before, THREADS_PER_PAGE)
+        .await?;
+    let threads = threads(&page.comments)
         .into_iter()
         .map(|(comment, replies)| {
             (
@@ -167,6 +181,8 @@ async fn article_page(
         updated,
         paragraphs,
         threads,
+        older: page.older,
+        paged: before.is_some(),
         form,
         outcome,
         notice,
@@ -226,7 +242,7 @@ pub async fn article(
         parent_author,
         csrf,
     };
-    let page = article_page(&state, article, form, None, notice)
+    let page = article_page(&state, article, form, None, notice, query.before)
         .await
         .map_err(|e| PageError::new(e, ui))?;
     Ok((jar, render(&page)?).into_response())
@@ -303,7 +319,7 @@ async fn form_page(
         text,
         csrf,
     };
-    let page = article_page(state, article, form, outcome, None)
+    let page = article_page(state, article, form, outcome, None, None)
         .await
         .map_err(|e| PageError::new(e, ui))?;
     Ok((jar, render(&page)?).into_response())

@@ -460,3 +460,65 @@ pub async fn stats(
     };
     Ok((jar, render(&page)?).into_response())
 }
+
+/// One delivery as the log page shows it.
+struct DeliveryView {
+    when: String,
+    kind: String,
+    comment_id: i64,
+    url: String,
+    attempts: i64,
+    /// Delivered, retrying at a time, or given up.
+    state: String,
+    last_error: String,
+    failed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "webhooks.html")]
+struct WebhooksPage {
+    ui: &'static Ui,
+    user: String,
+    csrf: String,
+    deliveries: Vec<DeliveryView>,
+}
+
+/// The webhook delivery log: what was sent where, and what is still being tried.
+pub async fn webhooks(
+    State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let offset = state.config.display_utc_offset_minutes;
+    let deliveries = state
+        .store
+        .webhook_log(200)
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?
+        .into_iter()
+        .map(|d| DeliveryView {
+            when: display(d.created_at, offset, ui),
+            state: match (d.delivered_at, d.failed_at, d.next_attempt_at) {
+                (Some(at), _, _) => format!("{} ({})", ui.delivered, display(at, offset, ui)),
+                (_, Some(_), _) => ui.given_up.to_owned(),
+                (_, _, Some(at)) => format!("{} ({})", ui.retrying, display(at, offset, ui)),
+                _ => String::new(),
+            },
+            failed: d.failed_at.is_some(),
+            kind: d.kind,
+            comment_id: d.comment_id,
+            url: d.url,
+            attempts: d.attempts,
+            last_error: d.last_error,
+        })
+        .collect();
+    let page = WebhooksPage {
+        ui,
+        user: session.user.name,
+        csrf: session.csrf_token,
+        deliveries,
+    };
+    Ok((jar, render(&page)?).into_response())
+}

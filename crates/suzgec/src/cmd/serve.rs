@@ -46,7 +46,7 @@ pub struct ServeArgs {
 }
 
 /// The top-level settings that `SUZGEC_*` environment variables may set.
-const ENV_KEYS: [&str; 8] = [
+const ENV_KEYS: [&str; 10] = [
     "listen",
     "database_url",
     "policy_file",
@@ -55,6 +55,8 @@ const ENV_KEYS: [&str; 8] = [
     "secure_cookies",
     "display_utc_offset_minutes",
     "limits",
+    "integrations",
+    "webhooks",
 ];
 
 /// Defaults, then the TOML file, then `SUZGEC_*` variables (`SUZGEC_LIMITS__CHECKS_PER_MINUTE`

@@ -1,5 +1,6 @@
 //! The functional suite's table for one of its parts, and the cases judged wrongly:
-//! `cargo run --release -p suzgec-core --example functional -- data/abuse/functional/tune.jsonl`.
+//! `cargo run --release -p suzgec-core --example functional -- data/abuse/functional/tune.jsonl`
+//! (add `--no-group-hate-review` to judge without the encoder's group-hate head).
 
 #[path = "../tests/support/functional.rs"]
 mod functional;
@@ -7,11 +8,16 @@ mod functional;
 use suzgec_core::Moderator;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
         .unwrap_or_else(|| "data/abuse/functional/tune.jsonl".into());
     let cases = functional::cases(&std::fs::read_to_string(&path)?);
-    let moderator = Moderator::new(functional::abuse_policy())?;
+    let mut policy = functional::abuse_policy();
+    policy.classifier.group_hate_review = !args.iter().any(|a| a == "--no-group-hate-review");
+    let moderator = Moderator::new(policy)?;
     let outcomes = functional::judge(&moderator, &cases);
     for line in functional::mistakes(&outcomes) {
         println!("{line}");

@@ -121,6 +121,11 @@ pub struct ClassifierSettings {
     /// The fast classifier's probabilities, lowest and highest, that count as unsure.
     #[serde(default = "default_encoder_band")]
     pub encoder_band: [f32; 2],
+    /// Let the encoder's group-hate head send a comment that names a group or a belief, without
+    /// an attack the rules can see, to a moderator (needs `encoder`; the encoder then also reads
+    /// such comments).
+    #[serde(default = "default_encoder")]
+    pub group_hate_review: bool,
 }
 
 fn default_encoder() -> bool {
@@ -136,6 +141,7 @@ impl Default for ClassifierSettings {
         ClassifierSettings {
             encoder: default_encoder(),
             encoder_band: default_encoder_band(),
+            group_hate_review: default_encoder(),
         }
     }
 }

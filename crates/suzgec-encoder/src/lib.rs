@@ -4,10 +4,13 @@
 //! The network is multilingual-e5-small (12 layers, 384 wide; MIT licence) cut down to the
 //! vocabulary pieces Turkish and English comments use, fine-tuned on the project's training sets
 //! and stored with 8-bit layers and 4-bit word embeddings (`data/abuse/encoder.safetensors`;
-//! `data/abuse/ENCODER.md` gives the commands that made it). [`Encoder::probability`] runs it on
-//! one comment on the CPU; [`Encoder::embedded`] is the shipped model.
+//! `data/abuse/ENCODER.md` gives the commands that made it). [`Encoder::scores`] runs it on one
+//! comment on the CPU and reads its heads: whether the comment is abusive, and whether it is hate
+//! against a protected group (`data/abuse/encoder_heads.safetensors`); [`Encoder::embedded`] is the
+//! shipped model with its heads.
 
 mod error;
+mod heads;
 mod model;
 mod tokenizer;
 
@@ -15,7 +18,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use error::Error;
-pub use model::{Config, Network};
+pub use heads::{ExtraHeads, Head};
+pub use model::{Config, Network, read_extra_heads};
 pub use tokenizer::{Specials, Tokenizer};
 
 /// Comments longer than this many windows of pieces are scored on their first windows only.
@@ -67,10 +71,24 @@ impl Drop for Run {
     }
 }
 
-/// The tokenizer and network of a model file.
+/// The tokenizer and network of a model file, with the extra heads when they are loaded.
 pub struct Encoder {
     tokenizer: Tokenizer,
     network: Network,
+    extra: Option<ExtraHeads>,
+}
+
+/// What the heads say about one comment, each the highest over the comment's windows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores {
+    /// The probability that the comment is offensive.
+    pub abusive: f32,
+    /// The probability that it is hate against a protected group, when the extra heads are loaded.
+    pub group_hate: Option<f32>,
+}
+
+fn sigmoid(logit: f32) -> f32 {
+    1.0 / (1.0 + (-logit).exp())
 }
 
 impl std::fmt::Debug for Encoder {
@@ -87,7 +105,20 @@ impl Encoder {
     pub fn from_bytes(bytes: &[u8]) -> Result<Encoder, Error> {
         let (tokenizer, network) = model::read(bytes, false)?;
         let network = network.ok_or_else(|| Error::Invalid("no network".into()))?;
-        Ok(Encoder { tokenizer, network })
+        Ok(Encoder {
+            tokenizer,
+            network,
+            extra: None,
+        })
+    }
+
+    /// The encoder with the extra heads of an `encoder_heads.safetensors` file.
+    pub fn with_extra_heads(self, bytes: &[u8]) -> Result<Encoder, Error> {
+        let extra = read_extra_heads(bytes, self.network.config().hidden)?;
+        Ok(Encoder {
+            extra: Some(extra),
+            ..self
+        })
     }
 
     /// Only the tokenizer of a model file (to prepare training data).
@@ -120,35 +151,51 @@ impl Encoder {
             .collect()
     }
 
-    /// [`Encoder::probability`], or `None` when the limit set by [`limit_parallel_runs`] is
-    /// reached (the caller goes on without the encoder's opinion rather than wait).
-    pub fn try_probability(&self, text: &str) -> Option<Result<f32, Error>> {
+    /// [`Encoder::scores`], or `None` when the limit set by [`limit_parallel_runs`] is reached
+    /// (the caller goes on without the encoder's opinion rather than wait).
+    pub fn try_scores(&self, text: &str) -> Option<Result<Scores, Error>> {
         let _run = Run::start()?;
         Some(match POOL.get() {
-            Some(Some(pool)) => pool.install(|| self.probability(text)),
-            _ => self.probability(text),
+            Some(Some(pool)) => pool.install(|| self.scores(text)),
+            _ => self.scores(text),
+        })
+    }
+
+    /// Every head's probability for `text`: one pass through the network per window.
+    pub fn scores(&self, text: &str) -> Result<Scores, Error> {
+        let mut abusive = f32::NEG_INFINITY;
+        let mut group_hate = f32::NEG_INFINITY;
+        for ids in self.windows(text) {
+            let pooled = self.network.pooled(&ids)?;
+            abusive = abusive.max(self.network.head().logit(&pooled));
+            if let Some(extra) = &self.extra {
+                group_hate = group_hate.max(extra.group_hate.logit(&pooled));
+            }
+        }
+        Ok(Scores {
+            abusive: sigmoid(abusive),
+            group_hate: self.extra.as_ref().map(|_| sigmoid(group_hate)),
         })
     }
 
     /// The probability that `text` is offensive: the highest over its windows.
     pub fn probability(&self, text: &str) -> Result<f32, Error> {
-        let mut best = f32::NEG_INFINITY;
-        for ids in self.windows(text) {
-            best = best.max(self.network.logit(&ids)?);
-        }
-        Ok(1.0 / (1.0 + (-best).exp()))
+        Ok(self.scores(text)?.abusive)
     }
 }
 
 /// The model shipped in `data/abuse/encoder.safetensors`.
 static EMBEDDED: &[u8] = include_bytes!("../../../data/abuse/encoder.safetensors");
+/// The extra heads shipped in `data/abuse/encoder_heads.safetensors`.
+static EMBEDDED_HEADS: &[u8] = include_bytes!("../../../data/abuse/encoder_heads.safetensors");
 
 impl Encoder {
-    /// The shipped encoder, loaded on first use (about a tenth of a second) and shared.
+    /// The shipped encoder with its extra heads, loaded on first use (about a tenth of a second)
+    /// and shared.
     pub fn embedded() -> Result<&'static Encoder, &'static Error> {
         static ENCODER: OnceLock<Result<Encoder, Error>> = OnceLock::new();
         ENCODER
-            .get_or_init(|| Encoder::from_bytes(EMBEDDED))
+            .get_or_init(|| Encoder::from_bytes(EMBEDDED)?.with_extra_heads(EMBEDDED_HEADS))
             .as_ref()
     }
 }
@@ -163,6 +210,26 @@ mod tests {
         let config = encoder.network.config();
         assert_eq!((config.hidden, config.layers), (384, 12));
         assert!(encoder.tokenizer().len() > 30_000);
+        assert!(encoder.extra.is_some(), "the extra heads load with it");
+    }
+
+    #[test]
+    fn the_group_hate_head_tells_hate_against_a_group_from_an_insult() {
+        let encoder = Encoder::embedded().expect("loads");
+        let hate = encoder
+            .scores("Göçmenler bu ülkenin başına bela, hepsi geldikleri yere dönmeli")
+            .expect("scores");
+        let insult = encoder
+            .scores("Sen tam bir şerefsizsin, defol git buradan")
+            .expect("scores");
+        let (Some(hate_group), Some(insult_group)) = (hate.group_hate, insult.group_hate) else {
+            panic!("the shipped encoder has its group-hate head");
+        };
+        assert!(hate_group > insult_group, "{hate:?} {insult:?}");
+        assert!(insult.abusive > hate_group.min(insult_group));
+        let plain = Encoder::from_bytes(EMBEDDED).expect("loads");
+        assert_eq!(plain.scores("merhaba").expect("scores").group_hate, None);
+        assert!(plain.with_extra_heads(b"not a heads file").is_err());
     }
 
     #[test]
@@ -210,13 +277,9 @@ mod tests {
         let encoder = Encoder::embedded().expect("loads");
         limit_parallel_runs(1);
         let held = Run::start().expect("a first run starts");
-        assert!(encoder.try_probability("merhaba").is_none());
+        assert!(encoder.try_scores("merhaba").is_none());
         drop(held);
-        assert!(
-            encoder
-                .try_probability("merhaba")
-                .is_some_and(|p| p.is_ok())
-        );
+        assert!(encoder.try_scores("merhaba").is_some_and(|p| p.is_ok()));
         limit_parallel_runs(usize::MAX);
     }
 

@@ -16,6 +16,7 @@ use candle_nn::LayerNorm;
 use safetensors::{Dtype, SafeTensors};
 
 use crate::error::Error;
+use crate::heads::{ExtraHeads, Head};
 use crate::tokenizer::{Specials, Tokenizer};
 
 /// The shape of the network.
@@ -85,7 +86,7 @@ pub struct Network {
     token_type: Tensor,
     embedding_norm: LayerNorm,
     layers: Vec<Layer>,
-    head: Linear,
+    head: Head,
 }
 
 /// Reads the tensors of a safetensors file by name.
@@ -220,12 +221,25 @@ pub fn read(bytes: &[u8], tokenizer_only: bool) -> Result<(Tokenizer, Option<Net
         token_type: tensors.tensor("emb.type", &[h])?,
         embedding_norm: tensors.norm("emb.ln", h, eps)?,
         layers,
-        head: Linear::new(
-            tensors.tensor("head.w", &[1, h])?,
-            tensors.tensor("head.b", &[1])?,
-        )?,
+        head: Head::new(
+            tensors.floats("head.w", &[1, h])?,
+            tensors.floats("head.b", &[1])?[0],
+        ),
     };
     Ok((tokenizer, Some(network)))
+}
+
+/// Reads the extra heads file (`encoder_heads.safetensors`) for a network `width` wide.
+pub fn read_extra_heads(bytes: &[u8], width: usize) -> Result<ExtraHeads, Error> {
+    let tensors = Tensors {
+        file: SafeTensors::deserialize(bytes)?,
+    };
+    Ok(ExtraHeads {
+        group_hate: Head::new(
+            tensors.floats("group_hate.w", &[width])?,
+            tensors.floats("group_hate.b", &[1])?[0],
+        ),
+    })
 }
 
 impl Network {
@@ -234,9 +248,20 @@ impl Network {
         self.config
     }
 
-    /// The logit of one sequence of piece ids (special pieces included, at most
-    /// `max_positions`).
+    /// The logit of the file's own head for one sequence of piece ids (special pieces included,
+    /// at most `max_positions`).
     pub fn logit(&self, ids: &[u32]) -> Result<f32, Error> {
+        Ok(self.head.logit(&self.pooled(ids)?))
+    }
+
+    /// The file's own head.
+    pub fn head(&self) -> &Head {
+        &self.head
+    }
+
+    /// The mean of the last layer's token vectors for one sequence of piece ids: what the heads
+    /// read.
+    pub fn pooled(&self, ids: &[u32]) -> Result<Vec<f32>, Error> {
         let h = self.config.hidden;
         let n = ids.len();
         let mut embedded = vec![0.0f32; n * h];
@@ -270,16 +295,7 @@ impl Network {
         for layer in &self.layers {
             x = self.layer(layer, &x)?;
         }
-        let pooled = x.mean_keepdim(0)?;
-        let logit = self
-            .head
-            .forward(&pooled)?
-            .flatten_all()?
-            .to_vec1::<f32>()?;
-        logit
-            .first()
-            .copied()
-            .ok_or_else(|| Error::Invalid("empty output".into()))
+        Ok(x.mean_keepdim(0)?.flatten_all()?.to_vec1::<f32>()?)
     }
 
     fn layer(&self, layer: &Layer, x: &Tensor) -> Result<Tensor, Error> {

@@ -19,7 +19,7 @@ use crate::lexicon::{AbuseCategory, AbuseTag, BeliefTag, Hit, Lexicon, Lexicons,
 use crate::policy::{ClassifierSettings, Policy};
 use crate::text::{Analysis, skeleton_of};
 
-use super::hate::{self, Reading};
+use super::hate::{self, CounterSpeech, Reading, Target};
 use crate::verdict::{Language, Span};
 
 /// Below this detector confidence a comment detected as English may be Turkish after all: short
@@ -49,9 +49,18 @@ pub struct Evidence {
     pub scores: Option<Scores>,
     /// What the comment says about groups and beliefs, and whether the commenter owns it.
     pub hate: Reading,
-    /// The encoder's probability that the comment is abusive, computed on first use.
-    encoder: OnceLock<Option<f32>>,
+    /// The encoder's heads on the comment, computed on first use.
+    encoder: OnceLock<Option<suzgec_encoder::Scores>>,
 }
+
+/// The encoder's group-hate head sends a comment to a moderator when it is at least this sure and
+/// the reading found a group or belief named but no attack on it. Measured on the functional
+/// suite's tuning part (`data/abuse/ENCODER.md`): it finds 2 of 37 Turkish and 10 of 25 English
+/// hateful comments the rules pass, against 3 of 400 clean ones; too weak to refuse on.
+pub const GROUP_HATE_REVIEW_AT: f32 = 0.8;
+
+/// The confidence of such a finding: inside the built-in policy's review band.
+pub const GROUP_HATE_CONFIDENCE: f32 = 0.6;
 
 impl Evidence {
     /// The evidence of an analysed comment, computed on the first call and kept in the analysis.
@@ -147,10 +156,44 @@ impl Evidence {
     /// process's limit of parallel encoder runs leaves room (see
     /// [`suzgec_encoder::limit_parallel_runs`]).
     pub fn encoder_probability(&self, analysis: &Analysis<'_>) -> Option<f32> {
+        self.encoder_scores(analysis).map(|s| s.abusive)
+    }
+
+    fn encoder_scores(&self, analysis: &Analysis<'_>) -> Option<suzgec_encoder::Scores> {
         *self.encoder.get_or_init(|| {
             let encoder = Encoder::embedded().ok()?;
-            encoder.try_probability(analysis.text())?.ok()
+            encoder.try_scores(analysis.text())?.ok()
         })
+    }
+
+    /// The groups or beliefs (as `wanted` picks them) that the comment names without attacking,
+    /// when the encoder's group-hate head reads hate against a group in it anyway (at least
+    /// [`GROUP_HATE_REVIEW_AT`]): a hint for a moderator, never a refusal. Only where the policy
+    /// asks for it (`encoder` and `group_hate_review`), the reading found no attack and no
+    /// counter-speech.
+    pub fn unspoken_group_hate(
+        &self,
+        analysis: &Analysis<'_>,
+        settings: &ClassifierSettings,
+        wanted: impl Fn(&Target) -> bool,
+    ) -> Vec<&(Target, Range<usize>)> {
+        let named: Vec<&(Target, Range<usize>)> = self
+            .hate
+            .mentions
+            .iter()
+            .filter(|(target, _)| wanted(target))
+            .collect();
+        let quiet = self.hate.attacks.is_empty()
+            && self.hate.counter_speech == CounterSpeech::None
+            && settings.encoder
+            && settings.group_hate_review;
+        if named.is_empty() || !quiet {
+            return Vec::new();
+        }
+        match self.encoder_scores(analysis).and_then(|s| s.group_hate) {
+            Some(p) if p >= GROUP_HATE_REVIEW_AT => named,
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -288,6 +331,7 @@ mod tests {
         let always = ClassifierSettings {
             encoder: true,
             encoder_band: [0.0, 1.0],
+            group_hate_review: true,
         };
         let abusive = evidence.abusive(&analysis, &always).expect("scored");
         assert!((abusive - (fast + encoder) / 2.0).abs() < 1e-6);
@@ -297,8 +341,8 @@ mod tests {
         };
         assert_eq!(evidence.abusive(&analysis, &off), Some(fast));
         let never = ClassifierSettings {
-            encoder: true,
             encoder_band: [fast + 0.01, 1.0].map(|x: f32| x.min(1.0)),
+            ..always
         };
         if fast < 0.99 {
             assert_eq!(evidence.abusive(&analysis, &never), Some(fast));
@@ -348,5 +392,37 @@ mod tests {
             .find(|h| h.entry.term == "salak")
             .expect("listed");
         assert!(site.allows(&analysis, salak));
+    }
+
+    #[test]
+    fn the_group_hate_head_hints_at_hate_the_rules_cannot_see() {
+        let settings = ClassifierSettings::default();
+        let any = |_: &Target| true;
+        let hinted = Analysis::new("Why are Jews even allowed to live in this city?", None);
+        let evidence = Evidence::of(&hinted);
+        assert!(evidence.hate.attacks.is_empty(), "no attack the rules see");
+        let named = evidence.unspoken_group_hate(&hinted, &settings, any);
+        assert_eq!(named.len(), 1, "{:?}", evidence.hate.mentions);
+        assert!(matches!(named[0].0, Target::Belief(_)));
+        let off = ClassifierSettings {
+            group_hate_review: false,
+            ..settings
+        };
+        assert!(evidence.unspoken_group_hate(&hinted, &off, any).is_empty());
+        let groups_only = |t: &Target| matches!(t, Target::Group(_));
+        assert!(
+            evidence
+                .unspoken_group_hate(&hinted, &settings, groups_only)
+                .is_empty()
+        );
+
+        let neutral = Analysis::new("Kürtler hakkında bir haber okudum, ilginçti.", None);
+        let evidence = Evidence::of(&neutral);
+        assert!(!evidence.hate.mentions.is_empty(), "the group is named");
+        assert!(
+            evidence
+                .unspoken_group_hate(&neutral, &settings, any)
+                .is_empty()
+        );
     }
 }

@@ -19,7 +19,7 @@
 
 use serde::Deserialize;
 
-use super::abuse::{Evidence, SiteWords, lexicon_confidence, spans};
+use super::abuse::{Evidence, GROUP_HATE_CONFIDENCE, SiteWords, lexicon_confidence, spans};
 use super::hate::{self, AttackKind, Target, distance};
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
@@ -159,6 +159,25 @@ impl Rule for BeliefAttack {
             confidence = score;
             if ranges.is_empty() {
                 ranges.extend(targets.iter().map(|t| t.chars.clone()));
+            }
+        }
+        if confidence < GROUP_HATE_CONFIDENCE {
+            let named = evidence
+                .unspoken_group_hate(text, &self.classifier, |t| matches!(t, Target::Belief(_)));
+            if let Some((target, _)) = named.first() {
+                let (tr, en) = target.names();
+                confidence = GROUP_HATE_CONFIDENCE;
+                ranges = named.iter().map(|(_, chars)| chars.clone()).collect();
+                message = Some(Message {
+                    tr: format!(
+                        "İnançlara saldırı olabilir: yorumunuz bir inancı ya da inananlarını \
+                         ({tr}) hedef alıyor gibi görünüyor. Yorumunuzu bir moderatör inceleyecek."
+                    ),
+                    en: format!(
+                        "Possibly an attack on beliefs: your comment seems to target a belief or \
+                         its believers ({en}). A moderator will review it."
+                    ),
+                });
             }
         }
         let score = Some(classifier.unwrap_or(0.0).max(confidence));

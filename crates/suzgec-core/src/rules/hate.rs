@@ -220,6 +220,9 @@ pub struct Reading {
     pub disowned: Vec<Range<usize>>,
     /// How much the comment speaks against hate or for a group, when it makes no attack of its own.
     pub counter_speech: CounterSpeech,
+    /// The groups and beliefs the comment names, with their code point ranges in the normalised
+    /// text, whether or not it attacks them.
+    pub mentions: Vec<(Target, Range<usize>)>,
 }
 
 /// How a comment that makes no attack of its own speaks against hate or for a group.
@@ -538,6 +541,9 @@ pub fn read(
                 Some((target, i.words.clone(), i.chars.clone(), weight))
             })
             .collect();
+        reading
+            .mentions
+            .extend(targets.iter().map(|t| (t.0.clone(), t.2.clone())));
         if targets.is_empty()
             && let Some((earlier, named_in)) = &antecedent
         {

@@ -15,7 +15,8 @@
 use serde::Deserialize;
 
 use super::abuse::{
-    Evidence, SiteWords, classifier_blocked, lexicon_finding, spans, whole_comment,
+    Evidence, GROUP_HATE_CONFIDENCE, SiteWords, classifier_blocked, lexicon_finding, spans,
+    whole_comment,
 };
 use super::hate::{self, AttackKind, Target};
 use super::{BuildContext, Finding, Outcome, Rule};
@@ -123,6 +124,26 @@ impl Rule for Offensive {
                      group ({en}). Comments that target a group are not published."
                 ),
             };
+        }
+        if confidence < GROUP_HATE_CONFIDENCE {
+            let named = evidence
+                .unspoken_group_hate(text, &self.classifier, |t| matches!(t, Target::Group(_)));
+            if let Some((target, _)) = named.first() {
+                let (tr, en) = target.names();
+                confidence = GROUP_HATE_CONFIDENCE;
+                ranges.extend(named.iter().map(|(_, chars)| chars.clone()));
+                aspects = vec![Aspect::Group];
+                message = Message {
+                    tr: format!(
+                        "Rencide edici olabilir: yorumunuz bir topluluğu ({tr}) hedef alıyor gibi \
+                         görünüyor. Yorumunuzu bir moderatör inceleyecek."
+                    ),
+                    en: format!(
+                        "Possibly offensive: your comment seems to target a group ({en}). A \
+                         moderator will review it."
+                    ),
+                };
+            }
         }
         if confidence <= 0.0 {
             return Outcome {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of the compatible endpoints under a steady load, as Coral meets them.
 
-    python3 bench/integrations_latency.py [--rate 20] [--seconds 30] [--runs 3]
+    python3 bench/integrations_latency.py [--rate 20] [--seconds 30] [--runs 3] [--policy FILE]
 
 Starts the release binary (`cargo build --release -p suzgec` first) on a fresh SQLite file with a
 Coral signing secret and an API token, then sends real comment texts (OffensEval-TR and OLID dev,
@@ -58,7 +58,7 @@ def percentile(values, p):
 
 
 class Server:
-    def __init__(self, binary, work):
+    def __init__(self, binary, work, policy=None):
         self.port = free_port()
         db = f"sqlite://{work}/bench.db"
         config = pathlib.Path(work) / "suzgec.toml"
@@ -69,7 +69,8 @@ class Server:
         self.token = out.stdout.split()[0]
         self.process = subprocess.Popen(
             [binary, "serve", "--config", str(config), "--database-url", db,
-             "--listen", f"127.0.0.1:{self.port}", "--no-demo"],
+             "--listen", f"127.0.0.1:{self.port}", "--no-demo"]
+            + (["--policy", policy] if policy else []),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(600):
             try:
@@ -146,10 +147,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "suzgec"))
+    parser.add_argument("--policy", help="a policy file instead of the built-in policy")
     args = parser.parse_args()
     corpus = texts()
     work = tempfile.mkdtemp(prefix="suzgec-integrations-")
-    server = Server(args.binary, work)
+    server = Server(args.binary, work, args.policy)
     try:
         # Warm up: the first encoder runs load the model.
         run(server, "analyze", corpus[-200:], args.rate, 2)

@@ -159,6 +159,19 @@ fn default_max_chars() -> usize {
 }
 
 impl Policy {
+    /// The same policy with only the rules about what a comment says (`swearing`, `insult`,
+    /// `offensive`, `belief_attack`) on: for callers that ask about abuse alone, and skip the
+    /// cost of the spelling, letters and capitals rules.
+    pub fn abuse_only(&self) -> Policy {
+        let mut policy = self.clone();
+        for rule in [RuleId::Spelling, RuleId::NoTurkishChars, RuleId::AllCaps] {
+            if let Some(settings) = policy.rules.get_mut(&rule) {
+                settings.action = Action::Off;
+            }
+        }
+        policy
+    }
+
     /// Parses a policy from TOML and checks its thresholds.
     pub fn from_toml(text: &str) -> Result<Self, Error> {
         let policy: Policy = toml::from_str(text)?;

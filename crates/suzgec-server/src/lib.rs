@@ -105,13 +105,16 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     let subscriptions = webhooks::subscriptions(&config.webhooks)?;
     let store = Store::connect(&config.database_url).await?;
     store.set_webhooks(subscriptions);
+    let default = load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?;
+    let abuse_only = Moderator::new(default.policy().abuse_only()).map_err(|e| Error::Policy {
+        name: state::DEFAULT_POLICY.to_owned(),
+        path: "its abuse rules alone".into(),
+        message: e.to_string(),
+    })?;
     let mut moderators = BTreeMap::new();
-    moderators.insert(
-        state::DEFAULT_POLICY.to_owned(),
-        load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?,
-    );
+    moderators.insert(state::DEFAULT_POLICY.to_owned(), Arc::new(default));
     for (name, path) in &config.policies {
-        moderators.insert(name.clone(), load_policy(name, Some(path))?);
+        moderators.insert(name.clone(), Arc::new(load_policy(name, Some(path))?));
     }
     let secret = store
         .setting_or_insert("server_secret", &auth::new_secret())
@@ -122,6 +125,7 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     Ok(AppState {
         store,
         moderators: Arc::new(moderators),
+        abuse_only: Arc::new(abuse_only),
         secret: Arc::from(secret.into_bytes()),
         limits: Arc::new(limits::RateLimits::new(&config.limits)),
         metrics: Arc::new(metrics::Metrics::new()?),

@@ -21,7 +21,10 @@ pub struct AppState {
     /// The database.
     pub store: Store,
     /// One moderator per named policy; `default` is always there.
-    pub moderators: Arc<BTreeMap<String, Moderator>>,
+    pub moderators: Arc<BTreeMap<String, Arc<Moderator>>>,
+    /// The default policy with only its abuse rules on, for the endpoints that score abuse alone
+    /// (Perspective's attributes).
+    pub abuse_only: Arc<Moderator>,
     /// The secret shared by every instance on the database (CSRF tokens, client keys).
     pub secret: Arc<[u8]>,
     /// Per-address rate limits.
@@ -40,7 +43,7 @@ impl AppState {
     /// The moderator for a policy name (`None`: the default policy).
     pub fn moderator(&self, policy: Option<&str>) -> Result<&Moderator, AppError> {
         let name = policy.unwrap_or(DEFAULT_POLICY);
-        self.moderators.get(name).ok_or_else(|| {
+        self.moderators.get(name).map(|m| &**m).ok_or_else(|| {
             AppError::new(
                 axum::http::StatusCode::BAD_REQUEST,
                 "unknown_policy",
@@ -68,16 +71,31 @@ impl AppState {
             .map(str::parse::<Language>)
             .transpose()?;
         let name = policy.unwrap_or(DEFAULT_POLICY);
-        let moderator = self.moderator(Some(name))?;
+        self.moderator(Some(name))?;
+        let moderator = self.moderators.get(name).cloned();
+        let moderator = moderator.ok_or_else(|| AppError::internal("policy vanished"))?;
+        self.check_on(moderator, text, language).await
+    }
+
+    /// Checks a text under the default policy's abuse rules alone.
+    pub async fn check_abuse(&self, text: &str) -> Result<Verdict, AppError> {
+        self.check_on(Arc::clone(&self.abuse_only), text, None)
+            .await
+    }
+
+    async fn check_on(
+        &self,
+        moderator: Arc<Moderator>,
+        text: &str,
+        language: Option<Language>,
+    ) -> Result<Verdict, AppError> {
         // The abuse encoder takes tens of milliseconds of a core: never on an async worker.
         let slow =
             moderator.policy().classifier.encoder || text.chars().count() > BLOCKING_CHECK_CHARS;
         let verdict = if slow {
-            let moderators = Arc::clone(&self.moderators);
-            let (text, name) = (text.to_owned(), name.to_owned());
-            tokio::task::spawn_blocking(move || match moderators.get(&name) {
-                Some(moderator) => moderator.check(&text, language).map_err(AppError::from),
-                None => Err(AppError::internal("policy vanished")),
+            let text = text.to_owned();
+            tokio::task::spawn_blocking(move || {
+                moderator.check(&text, language).map_err(AppError::from)
             })
             .await
             .map_err(AppError::internal)??

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use suzgec_core::policy::Action;
 use suzgec_core::{Decision, Moderator, Policy, RuleId, Verdict};
 
 /// One case of the suite.
@@ -44,13 +43,7 @@ pub fn cases(jsonl: &str) -> Vec<Case> {
 
 /// The built-in policy with only the four abuse rules on: the suite judges meaning, not spelling.
 pub fn abuse_policy() -> Policy {
-    let mut policy = Policy::default();
-    for rule in [RuleId::Spelling, RuleId::NoTurkishChars, RuleId::AllCaps] {
-        if let Some(settings) = policy.rules.get_mut(&rule) {
-            settings.action = Action::Off;
-        }
-    }
-    policy
+    Policy::default().abuse_only()
 }
 
 /// Judges every case.

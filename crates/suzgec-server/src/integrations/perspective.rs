@@ -324,8 +324,9 @@ pub async fn analyze(
             ),
         ));
     }
-    // Clients label Turkish `en` (Coral does): the language is always detected.
-    let verdict = match state.check(&text, None, None).await {
+    // Clients label Turkish `en` (Coral does): the language is always detected. Only the abuse
+    // rules run: the attributes score nothing else.
+    let verdict = match state.check_abuse(&text).await {
         Err(error) if error.code == "text_too_long" => {
             return Err(PerspectiveError::invalid("COMMENT_TOO_LONG", error.message));
         }
@@ -334,7 +335,7 @@ pub async fn analyze(
         }
         other => other?,
     };
-    let policy = state.moderator(None)?.policy();
+    let policy = state.abuse_only.policy();
     let offsets = Utf16Offsets::new(&text);
     let mut attribute_scores = BTreeMap::new();
     for (name, category, threshold) in wanted {

@@ -1,32 +1,13 @@
 //! The server over real HTTP on a free local port, on a fresh SQLite file and, when
 //! `SUZGEC_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database.
 
+#[macro_use]
 mod common;
 
 use common::{TestApp, csrf_of};
 use serde_json::{Value, json};
 use suzgec_server::DEMO_SLUG_TR;
 use suzgec_store::Role;
-
-/// Runs one test body on SQLite and on PostgreSQL.
-macro_rules! on_both_databases {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let db = suzgec_store::testing::sqlite();
-                super::$name(&db).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(db) = suzgec_store::testing::postgres(stringify!($name)).await {
-                    super::$name(&db).await;
-                }
-            }
-        }
-    };
-}
 
 use suzgec_store::testing::TestDatabase;
 

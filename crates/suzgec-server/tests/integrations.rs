@@ -2,6 +2,7 @@
 //! requests (Coral's exact body among them), Coral's signed external moderation requests, and
 //! OpenAI's moderations, by raw HTTP and by the official `openai` Python SDK.
 
+#[macro_use]
 mod common;
 
 use common::TestApp;
@@ -9,26 +10,6 @@ use serde_json::{Value, json};
 use suzgec_server::auth::hmac_sha256_hex;
 use suzgec_store::testing::TestDatabase;
 use suzgec_store::{Role, Store};
-
-/// Runs one test body on SQLite and on PostgreSQL.
-macro_rules! on_both_databases {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let db = suzgec_store::testing::sqlite();
-                super::$name(&db).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(db) = suzgec_store::testing::postgres(stringify!($name)).await {
-                    super::$name(&db).await;
-                }
-            }
-        }
-    };
-}
 
 const SWEARING_TR: &str = "Siktir git lan, yazdığın haber de sen de rezilsiniz";
 const CLEAN_TR: &str = "Haber için teşekkürler, çok faydalı bir yazı olmuş.";

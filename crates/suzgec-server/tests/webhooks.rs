@@ -1,6 +1,7 @@
 //! Webhooks end to end: a real receiver on a local port, the server's sender, retries, the delivery
 //! log, and a restart in the middle.
 
+#[macro_use]
 mod common;
 
 use std::sync::atomic::{AtomicU16, Ordering};
@@ -13,26 +14,6 @@ use serde_json::{Value, json};
 use suzgec_server::{DEMO_SLUG_TR, WebhookSettings};
 use suzgec_store::Role;
 use suzgec_store::testing::TestDatabase;
-
-/// Runs one test body on SQLite and on PostgreSQL.
-macro_rules! on_both_databases {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let db = suzgec_store::testing::sqlite();
-                super::$name(&db).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(db) = suzgec_store::testing::postgres(stringify!($name)).await {
-                    super::$name(&db).await;
-                }
-            }
-        }
-    };
-}
 
 const SECRET: &str = "alıcının-sırrı-16+";
 

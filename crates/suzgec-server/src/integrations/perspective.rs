@@ -246,9 +246,10 @@ struct AnalyzeResponse {
     client_token: Option<String>,
 }
 
-/// The comment's text as Süzgeç judges it: HTML loses its tags.
-fn comment_text(comment: &CommentIn) -> String {
-    if comment
+/// The comment's text as Süzgeç judges it (HTML loses its tags), refused when it is empty or
+/// longer than Perspective allows.
+fn comment_text(comment: &CommentIn) -> Result<String, PerspectiveError> {
+    let text = if comment
         .kind
         .as_deref()
         .is_some_and(|kind| kind.eq_ignore_ascii_case("HTML"))
@@ -256,7 +257,23 @@ fn comment_text(comment: &CommentIn) -> String {
         super::html_to_text(&comment.text)
     } else {
         comment.text.clone()
+    };
+    if text.trim().is_empty() {
+        return Err(PerspectiveError::invalid(
+            "COMMENT_EMPTY",
+            "comment.text is empty",
+        ));
     }
+    if text.len() > MAX_COMMENT_BYTES {
+        return Err(PerspectiveError::invalid(
+            "COMMENT_TOO_LONG",
+            format!(
+                "comment.text has {} bytes; the limit is {MAX_COMMENT_BYTES}",
+                text.len()
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 /// An attribute's base name (`TOXICITY@6` and `TOXICITY_EXPERIMENTAL` are `TOXICITY`).
@@ -308,22 +325,7 @@ pub async fn analyze(
             .unwrap_or(0.0);
         wanted.push((name.clone(), category, threshold));
     }
-    let text = comment_text(&request.comment);
-    if text.trim().is_empty() {
-        return Err(PerspectiveError::invalid(
-            "COMMENT_EMPTY",
-            "comment.text is empty",
-        ));
-    }
-    if text.len() > MAX_COMMENT_BYTES {
-        return Err(PerspectiveError::invalid(
-            "COMMENT_TOO_LONG",
-            format!(
-                "comment.text has {} bytes; the limit is {MAX_COMMENT_BYTES}",
-                text.len()
-            ),
-        ));
-    }
+    let text = comment_text(&request.comment)?;
     // Clients label Turkish `en` (Coral does): the language is always detected. Only the abuse
     // rules run: the attributes score nothing else.
     let verdict = match state.check_abuse(&text).await {
@@ -426,19 +428,7 @@ pub async fn suggest_score(
 ) -> Result<Json<Value>, PerspectiveError> {
     let caller = caller(&state, &query, &headers).await?;
     let request: SuggestRequest = parse(&body)?;
-    let text = comment_text(&request.comment);
-    if text.trim().is_empty() {
-        return Err(PerspectiveError::invalid(
-            "COMMENT_EMPTY",
-            "comment.text is empty",
-        ));
-    }
-    if text.len() > MAX_COMMENT_BYTES {
-        return Err(PerspectiveError::invalid(
-            "COMMENT_TOO_LONG",
-            format!("comment.text has more than {MAX_COMMENT_BYTES} bytes"),
-        ));
-    }
+    let text = comment_text(&request.comment)?;
     let value = request
         .attribute_scores
         .iter()

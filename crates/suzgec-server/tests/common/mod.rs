@@ -3,6 +3,28 @@
 
 #![allow(dead_code)]
 
+/// Runs one test body (`async fn NAME(db: &TestDatabase)`) on a fresh SQLite file and, when
+/// `SUZGEC_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database.
+#[allow(unused_macros)]
+macro_rules! on_both_databases {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = suzgec_store::testing::sqlite();
+                super::$name(&db).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = suzgec_store::testing::postgres(stringify!($name)).await {
+                    super::$name(&db).await;
+                }
+            }
+        }
+    };
+}
+
 use std::net::SocketAddr;
 
 use suzgec_server::auth::{hash_password, new_api_token, token_hash};

@@ -93,6 +93,40 @@ pub struct Limits {
     pub webhook_first_retry_seconds: u64,
 }
 
+/// What a secret is shown as.
+const REDACTED: &str = "<redacted>";
+
+impl Config {
+    /// The configuration as it may be shown (`suzgec serve --print-config`): signing secrets,
+    /// webhook secrets and the database password replaced by `<redacted>`.
+    pub fn redacted(&self) -> Config {
+        let mut shown = self.clone();
+        for secret in &mut shown.integrations.coral.signing_secrets {
+            *secret = REDACTED.into();
+        }
+        for hook in &mut shown.webhooks {
+            hook.secret = REDACTED.into();
+        }
+        shown.database_url = without_password(&self.database_url);
+        shown
+    }
+}
+
+/// A database URL with the password of its user part, if any, replaced by `<redacted>`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_owned();
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:{REDACTED}{}", &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -124,5 +158,43 @@ impl Default for Limits {
             encoder_runs: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             webhook_first_retry_seconds: 30,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_configurations_keep_no_secret() {
+        let config = Config {
+            database_url: "postgres://suzgec:pa:ss@db.example:5432/suzgec?sslmode=require".into(),
+            integrations: Integrations {
+                coral: CoralSettings {
+                    signing_secrets: vec!["coral-secret".into()],
+                },
+            },
+            webhooks: vec![WebhookSettings {
+                url: "https://cms.example/hook".into(),
+                secret: "webhook-secret-123".into(),
+                events: vec!["comment.created".into()],
+            }],
+            ..Config::default()
+        };
+        let shown = config.redacted();
+        let text = format!("{shown:?}");
+        for secret in ["coral-secret", "webhook-secret-123", "pa:ss", "ss@"] {
+            assert!(!text.contains(secret), "{secret} shown: {text}");
+        }
+        assert_eq!(
+            shown.database_url,
+            "postgres://suzgec:<redacted>@db.example:5432/suzgec?sslmode=require"
+        );
+        assert_eq!(shown.webhooks[0].url, "https://cms.example/hook");
+        assert_eq!(without_password("sqlite://suzgec.db"), "sqlite://suzgec.db");
+        assert_eq!(
+            without_password("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
     }
 }

@@ -209,7 +209,10 @@ fn serve_prints_its_configuration_from_file_environment_and_flags() {
     let file = dir.path().join("suzgec.toml");
     std::fs::write(
         &file,
-        "listen = \"127.0.0.1:9000\"\n[limits]\nchecks_per_minute = 7\n",
+        "listen = \"127.0.0.1:9000\"\n[limits]\nchecks_per_minute = 7\n\
+         [integrations.coral]\nsigning_secrets = [\"coral-signing-secret\"]\n\
+         [[webhooks]]\nurl = \"https://cms.example/hook\"\nsecret = \"webhook-secret-value\"\n\
+         events = [\"comment.created\"]\n",
     )
     .expect("config written");
     let output = Command::new(env!("CARGO_BIN_EXE_suzgec"))
@@ -225,8 +228,15 @@ fn serve_prints_its_configuration_from_file_environment_and_flags() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let config: toml::Table =
-        toml::from_str(&String::from_utf8_lossy(&output.stdout)).expect("TOML");
+    let printed = String::from_utf8_lossy(&output.stdout);
+    for secret in ["coral-signing-secret", "webhook-secret-value"] {
+        assert!(!printed.contains(secret), "{secret} printed:\n{printed}");
+    }
+    let config: toml::Table = toml::from_str(&printed).expect("TOML");
+    assert_eq!(
+        config["integrations"]["coral"]["signing_secrets"][0].as_str(),
+        Some("<redacted>")
+    );
     assert_eq!(
         config["listen"].as_str(),
         Some("127.0.0.1:9001"),

@@ -40,7 +40,7 @@ pub struct ServeArgs {
     /// Write logs as JSON lines.
     #[arg(long)]
     log_json: bool,
-    /// Print the configuration that would be used, as TOML, and exit.
+    /// Print the configuration that would be used, as TOML (secrets redacted), and exit.
     #[arg(long)]
     print_config: bool,
 }
@@ -124,7 +124,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     if args.print_config {
         print!(
             "{}",
-            toml::to_string(&config).context("writing the configuration")?
+            toml::to_string(&config.redacted()).context("writing the configuration")?
         );
         return Ok(());
     }

@@ -8,7 +8,7 @@
 //! queue with the `a` key, and finds the decision in the audit log.
 //!
 //! Needs `/usr/bin/chromedriver` and `/usr/bin/chromium` (`scripts/install-browser.sh` installs
-//! both); without them the test says it is skipped on stderr and returns.
+//! both); without them the test says it is skipped on stderr and returns, and fails under CI.
 //! With `SUZGEC_SCREENSHOTS=DIR` it also saves `DIR/article.png` and `DIR/moderation-queue.png`.
 
 use std::future::Future;
@@ -293,8 +293,9 @@ async fn send_and_expect_published(client: &Client) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reader_and_moderator_in_a_real_browser() {
     if !Path::new(CHROMEDRIVER).exists() {
-        eprintln!(
-            "SKIPPED browser test: chromedriver not found (scripts/install-browser.sh installs it)"
+        suzgec_store::testing::skip(
+            "the browser test",
+            "chromedriver not found (scripts/install-browser.sh installs it)",
         );
         return;
     }

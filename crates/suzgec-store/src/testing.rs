@@ -72,11 +72,23 @@ pub fn sqlite() -> TestDatabase {
     }
 }
 
-/// A URL of a new, empty database on the test PostgreSQL server, or `None` (with a line on stderr
-/// saying that the test is skipped) when `SUZGEC_TEST_POSTGRES_URL` is not set.
+/// Says on stderr that a test is skipped and why. Under CI (`CI` set) nothing may be skipped: a
+/// missing database, browser or client fails the test instead.
+pub fn skip(test: &str, why: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{test} cannot run under CI: {why}");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+/// A URL of a new, empty database on the test PostgreSQL server, or `None` when
+/// `SUZGEC_TEST_POSTGRES_URL` is not set (see [`skip`]: under CI that fails the test).
 pub async fn postgres(test: &str) -> Option<TestDatabase> {
     let Ok(base) = std::env::var(POSTGRES_URL_VAR) else {
-        eprintln!("SKIPPED {test} on PostgreSQL: {POSTGRES_URL_VAR} is not set");
+        skip(
+            &format!("{test} on PostgreSQL"),
+            &format!("{POSTGRES_URL_VAR} is not set"),
+        );
         return None;
     };
     sqlx::any::install_default_drivers();

@@ -13,6 +13,7 @@ use suzgec_store::{
 
 use crate::auth::ApiCaller;
 use crate::comments::{self, Submission};
+use crate::config::EmbedSettings;
 use crate::error::AppError;
 use crate::limits::{Action, Client};
 use crate::state::AppState;
@@ -23,19 +24,24 @@ use crate::time::rfc3339;
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct ApiJson<T>(pub T);
 
-/// The API's routes, to be nested under `/api/v1`.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/moderate", post(moderate))
+/// The API's routes, to be nested under `/api/v1`. Those a reader's browser calls from an embedding
+/// site's page get `embed`'s CORS; the rest answer same-origin pages and servers only.
+pub fn routes(embed: &EmbedSettings) -> Router<AppState> {
+    let readers = Router::new()
         .route("/check", post(check))
-        .route("/articles", get(list_articles).post(create_article))
-        .route("/articles/{slug}", get(get_article).put(update_article))
         .route(
             "/articles/{slug}/comments",
             get(list_comments).post(create_comment),
         )
         .route("/comments/{id}/report", post(report_comment))
+        .route("/embed/threads", post(crate::embed::thread))
+        .layer(crate::embed::cors(embed));
+    Router::new()
+        .merge(readers)
+        .route("/openapi.json", get(openapi))
+        .route("/moderate", post(moderate))
+        .route("/articles", get(list_articles).post(create_article))
+        .route("/articles/{slug}", get(get_article).put(update_article))
         .route("/moderation/queue", get(queue))
         .route("/moderation/comments/{id}/decision", post(decide))
         .route("/moderation/comments/{id}/history", get(history))
@@ -100,7 +106,7 @@ async fn check(
 
 /// An article as the API shows it.
 #[derive(Debug, Serialize)]
-struct ArticleOut {
+pub struct ArticleOut {
     slug: String,
     language: String,
     title: String,
@@ -111,6 +117,9 @@ struct ArticleOut {
     published_at: String,
     updated_at: String,
     url: String,
+    /// The page of another site that embeds its comments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    canonical_url: Option<String>,
 }
 
 impl From<Article> for ArticleOut {
@@ -126,6 +135,7 @@ impl From<Article> for ArticleOut {
             body: article.body,
             source: article.source,
             translation_slug: article.translation_slug,
+            canonical_url: article.canonical_url,
         }
     }
 }

@@ -32,6 +32,17 @@ pub struct Config {
     pub integrations: Integrations,
     /// Endpoints told about comments as they happen (`[[webhooks]]`).
     pub webhooks: Vec<WebhookSettings>,
+    /// Comment threads shown in other sites' pages by `embed.js`.
+    pub embed: EmbedSettings,
+}
+
+/// Comment threads shown in other sites' pages (`<script src="…/embed.js">`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbedSettings {
+    /// The sites (`https://haber.example`, scheme, host and port) whose pages may show threads and
+    /// whose readers' browsers may call the comment API; none by default.
+    pub allowed_origins: Vec<String>,
 }
 
 /// An endpoint that receives events about comments.
@@ -141,6 +152,7 @@ impl Default for Config {
             limits: Limits::default(),
             integrations: Integrations::default(),
             webhooks: Vec::new(),
+            embed: EmbedSettings::default(),
         }
     }
 }

@@ -31,6 +31,7 @@ fn articles() -> [NewArticle; 2] {
                 .into(),
             source: "Süzgeç tanıtım haberi".into(),
             translation_slug: Some(DEMO_SLUG_EN.into()),
+            canonical_url: None,
         },
         NewArticle {
             slug: DEMO_SLUG_EN.into(),
@@ -53,6 +54,7 @@ fn articles() -> [NewArticle; 2] {
                 .into(),
             source: "Süzgeç demo article".into(),
             translation_slug: Some(DEMO_SLUG_TR.into()),
+            canonical_url: None,
         },
     ]
 }

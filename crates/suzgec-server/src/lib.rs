@@ -9,6 +9,7 @@ pub mod auth;
 mod comments;
 pub mod config;
 mod demo;
+pub mod embed;
 mod error;
 mod i18n;
 pub mod integrations;
@@ -40,7 +41,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use api::OPENAPI;
-pub use config::{Config, CoralSettings, Integrations, Limits, WebhookSettings};
+pub use config::{Config, CoralSettings, EmbedSettings, Integrations, Limits, WebhookSettings};
 pub use demo::{DEMO_SLUG_EN, DEMO_SLUG_TR};
 pub use error::AppError;
 pub use state::AppState;
@@ -78,6 +79,9 @@ pub enum Error {
     /// A `[[webhooks]]` entry is invalid.
     #[error(transparent)]
     Webhook(#[from] webhooks::WebhookConfigError),
+    /// `[embed] allowed_origins` holds something that is not an origin.
+    #[error(transparent)]
+    Embed(#[from] embed::EmbedConfigError),
 }
 
 fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
@@ -103,6 +107,7 @@ fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
 pub async fn build_state(config: Config) -> Result<AppState, Error> {
     suzgec_encoder::limit_parallel_runs(config.limits.encoder_runs);
     let subscriptions = webhooks::subscriptions(&config.webhooks)?;
+    embed::check_settings(&config.embed)?;
     let store = Store::connect(&config.database_url).await?;
     store.set_webhooks(subscriptions);
     let default = load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?;
@@ -160,11 +165,12 @@ pub fn app(state: AppState) -> Router {
         .route("/moderation/stats", get(pages::moderation::stats))
         .route("/moderation/webhooks", get(pages::moderation::webhooks))
         .route("/static/{file}", get(static_file))
+        .route("/embed.js", get(embed::script))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics_text));
     Router::new()
         .merge(pages)
-        .nest("/api/v1", api::routes())
+        .nest("/api/v1", api::routes(&state.config.embed))
         .merge(integrations::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -221,16 +227,26 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-/// The stylesheet and scripts, embedded in the binary.
+/// The article page's script: the verdict view it shares with `embed.js`, then the form's own
+/// code, in one function scope.
+const COMMENTS_SCRIPT: &str = concat!(
+    "(function () {\n\"use strict\";\n",
+    include_str!("../static/verdict_view.js"),
+    include_str!("../static/comments.js"),
+    "})();\n"
+);
+
+/// The stylesheets and scripts, embedded in the binary.
 async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
     let (body, content_type) = match file.as_str() {
         "style.css" => (
             include_str!("../static/style.css"),
             "text/css; charset=utf-8",
         ),
-        "comments.js" => (
-            include_str!("../static/comments.js"),
-            "text/javascript; charset=utf-8",
+        "comments.js" => (COMMENTS_SCRIPT, "text/javascript; charset=utf-8"),
+        "embed.css" => (
+            include_str!("../static/embed.css"),
+            "text/css; charset=utf-8",
         ),
         "moderation.js" => (
             include_str!("../static/moderation.js"),

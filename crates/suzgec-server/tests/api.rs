@@ -527,6 +527,7 @@ async fn health_metrics_and_openapi_describe_the_server() {
         "/v1alpha1/comments:analyze",
         "/v1alpha1/comments:suggestscore",
         "/v1/moderations",
+        "/embed/threads",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
     }

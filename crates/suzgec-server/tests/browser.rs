@@ -488,3 +488,250 @@ async fn reader_and_moderator_in_a_real_browser() {
         .expect("the server stopped cleanly");
     store.close().await;
 }
+
+/// The embedding site's article page, with a Content-Security-Policy that allows nothing inline
+/// and nothing from elsewhere but Süzgeç's origin.
+fn host_page(suzgec: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"tr\"><head><meta charset=\"utf-8\">\
+         <title>Şehir hastanesi açıldı</title>\
+         <link rel=\"canonical\" href=\"/haber/123\"></head>\
+         <body><h1>Şehir hastanesi açıldı</h1><p>Haberin metni.</p>\
+         <div data-suzgec-thread data-limit=\"10\"></div>\
+         <script src=\"{suzgec}/embed.js\" async></script></body></html>"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thread_embedded_in_another_sites_page() {
+    if !Path::new(CHROMEDRIVER).exists() {
+        suzgec_store::testing::skip(
+            "the embed browser test",
+            "chromedriver not found (scripts/install-browser.sh installs it)",
+        );
+        return;
+    }
+
+    // The embedding site: another port, so another origin.
+    let host_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("binding the host site");
+    let host = format!(
+        "http://{}",
+        host_listener.local_addr().expect("host address")
+    );
+    let database = suzgec_store::testing::sqlite();
+    let mut config = Config {
+        listen: "127.0.0.1:0".into(),
+        database_url: database.url.clone(),
+        demo_content: false,
+        ..Config::default()
+    };
+    config.embed.allowed_origins = vec![host.clone()];
+    config.limits.comments_per_minute = 1_000;
+    config.limits.comments_per_author_per_hour = 1_000;
+    let server = Server::bind(config).await.expect("starting the server");
+    let suzgec = format!("http://{}", server.local_addr().expect("server address"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(server.run(async {
+        let _ = stopped.await;
+    }));
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {suzgec}; style-src 'self' {suzgec}; \
+         connect-src {suzgec}; base-uri 'none'"
+    );
+    let page = host_page(&suzgec);
+    let site = axum::Router::new().route(
+        "/haber/123",
+        axum::routing::get(move || {
+            let (csp, page) = (csp.clone(), page.clone());
+            async move {
+                (
+                    [
+                        ("content-security-policy", csp),
+                        ("content-type", "text/html; charset=utf-8".to_owned()),
+                    ],
+                    page,
+                )
+            }
+        }),
+    );
+    let hosting = tokio::spawn(async move { axum::serve(host_listener, site).await });
+
+    // Twelve comments are already there, sent from the site's pages.
+    let http = reqwest::Client::new();
+    let thread: serde_json::Value = http
+        .post(format!("{suzgec}/api/v1/embed/threads"))
+        .header("origin", &host)
+        .json(&json!({"url": format!("{host}/haber/123"), "title": "Şehir hastanesi açıldı"}))
+        .send()
+        .await
+        .expect("creating the thread")
+        .json()
+        .await
+        .expect("the thread");
+    let comments_url = format!(
+        "{suzgec}{}",
+        thread["comments_url"].as_str().expect("its URL")
+    );
+    for n in 1..=12 {
+        let answer = http
+            .post(&comments_url)
+            .header("origin", &host)
+            .json(&json!({"author": format!("Okur {n}"), "text": format!("Hastane için {n}. teşekkür yorumu.")}))
+            .send()
+            .await
+            .expect("sending a comment");
+        assert_eq!(answer.status(), 201);
+    }
+
+    let browser = Browser::start();
+    let client = browser.client().await;
+    client
+        .goto(&format!("{host}/haber/123"))
+        .await
+        .expect("opening the host page");
+
+    // 1. The newest ten threads, then the older ones on request.
+    until("ten comments in the embedded thread", || async {
+        (count(&client, ".suzgec-thread .thread-list > .comment").await == 10).then_some(())
+    })
+    .await;
+    let newest = text_of(
+        &client,
+        ".suzgec-thread .thread-list > .comment .comment-text",
+    )
+    .await;
+    assert_eq!(newest, "Hastane için 12. teşekkür yorumu.");
+    wait_for(&client, ".suzgec-thread .older-comments:not([hidden])")
+        .await
+        .click()
+        .await
+        .expect("pressing older comments");
+    until("all twelve comments", || async {
+        (count(&client, ".suzgec-thread .thread-list > .comment").await == 12).then_some(())
+    })
+    .await;
+    // The stylesheet came from Süzgeç under the page's policy.
+    let border = client
+        .execute(
+            "return getComputedStyle(document.querySelector('.suzgec-thread')).borderTopStyle",
+            vec![],
+        )
+        .await
+        .expect("reading the thread's style");
+    assert_eq!(border, json!("solid"), "embed.css applies");
+
+    // 2. The live check and the one-click fix, then sending.
+    let author = wait_for(&client, ".suzgec-thread .author-input").await;
+    author
+        .send_keys("Ayşe Okur")
+        .await
+        .expect("typing the name");
+    let textarea = wait_for(&client, ".suzgec-thread .text-input").await;
+    textarea
+        .send_keys(ASCII_COMMENT)
+        .await
+        .expect("typing the comment");
+    let reason = text_of(
+        &client,
+        ".suzgec-thread .live-check .reason.rule-no_turkish_chars",
+    )
+    .await;
+    assert!(!reason.is_empty());
+    wait_for(&client, ".suzgec-thread .live-check .fix-button")
+        .await
+        .click()
+        .await
+        .expect("pressing the fix button");
+    let fixed = until("the fixed text in the embedded form", || async {
+        let value = textarea.prop("value").await.ok()??;
+        (value != ASCII_COMMENT).then_some(value)
+    })
+    .await;
+    assert!(fixed.contains("çok güzel"), "fixed text: {fixed:?}");
+    wait_for(&client, ".suzgec-thread .live-check.live-ok").await;
+    wait_for(&client, ".suzgec-thread .send")
+        .await
+        .click()
+        .await
+        .expect("pressing send");
+    until("the sent comment at the top of the thread", || async {
+        let first = client
+            .find(Locator::Css(
+                ".suzgec-thread .thread-list > .comment .comment-text",
+            ))
+            .await
+            .ok()?;
+        (first.text().await.ok()? == fixed).then_some(())
+    })
+    .await;
+    let notice = text_of(&client, ".suzgec-thread .notice").await;
+    assert!(
+        notice.contains("Yorumunuz yayımlandı"),
+        "notice: {notice:?}"
+    );
+
+    // 3. A reply joins its thread; markup in it stays text.
+    wait_for(
+        &client,
+        ".suzgec-thread .thread-list > .comment .reply-link",
+    )
+    .await
+    .click()
+    .await
+    .expect("pressing reply");
+    let replying = text_of(&client, ".suzgec-thread .replying").await;
+    assert!(
+        replying.contains("Ayşe Okur"),
+        "replying line: {replying:?}"
+    );
+    textarea
+        .send_keys(MARKUP_COMMENT)
+        .await
+        .expect("typing the reply");
+    wait_for(&client, ".suzgec-thread .live-check:not(:empty)").await;
+    wait_for(&client, ".suzgec-thread .send")
+        .await
+        .click()
+        .await
+        .expect("sending the reply");
+    let reply = text_of(
+        &client,
+        ".suzgec-thread .thread-list > .comment .replies .comment-text",
+    )
+    .await;
+    assert_eq!(reply, MARKUP_COMMENT);
+    assert_eq!(count(&client, ".suzgec-thread script").await, 0);
+    assert_no_alert(&client).await;
+
+    // 4. A report from the page reaches Süzgeç.
+    wait_for(
+        &client,
+        ".suzgec-thread .thread-list > .comment .report-link",
+    )
+    .await
+    .click()
+    .await
+    .expect("pressing report");
+    let reported = text_of(&client, ".suzgec-thread .reported").await;
+    assert!(reported.contains("Bildiriminiz alındı"), "{reported:?}");
+    let store = Store::connect(&database.url)
+        .await
+        .expect("opening the store");
+    let queue = store.queue(10).await.expect("reading the queue");
+    assert!(
+        queue.iter().any(|item| item.comment.text == fixed),
+        "the reported comment is back in the queue"
+    );
+
+    client.close().await.expect("closing the browser session");
+    drop(browser);
+    hosting.abort();
+    let _ = stop.send(());
+    serving
+        .await
+        .expect("the server task")
+        .expect("the server stopped cleanly");
+    store.close().await;
+}

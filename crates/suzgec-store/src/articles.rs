@@ -9,7 +9,7 @@ use crate::{
 };
 
 const ARTICLE_COLUMNS: &str = "id, slug, language, title, summary, body, source, translation_slug, \
-                               published_at, updated_at";
+                               canonical_url, published_at, updated_at";
 
 fn article_from_row(row: &AnyRow) -> Result<Article> {
     Ok(Article {
@@ -21,6 +21,7 @@ fn article_from_row(row: &AnyRow) -> Result<Article> {
         body: row.try_get("body")?,
         source: row.try_get("source")?,
         translation_slug: row.try_get("translation_slug")?,
+        canonical_url: row.try_get("canonical_url")?,
         published_at: row.try_get("published_at")?,
         updated_at: row.try_get("updated_at")?,
     })
@@ -39,7 +40,7 @@ impl Store {
         let now = now_millis();
         let row = sqlx::query(&format!(
             "INSERT INTO articles (slug, language, title, summary, body, source, translation_slug, \
-             published_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+             canonical_url, published_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
              RETURNING {ARTICLE_COLUMNS}"
         ))
         .bind(&new.slug)
@@ -49,11 +50,44 @@ impl Store {
         .bind(&new.body)
         .bind(&new.source)
         .bind(&new.translation_slug)
+        .bind(&new.canonical_url)
         .bind(now)
         .fetch_one(&self.pool)
         .await
         .map_err(|e| conflict_on_unique(e, || format!("an article {:?} exists", new.slug)))?;
         article_from_row(&row)
+    }
+
+    /// The article of the page at `url`, created from `new` when there is none yet. Several
+    /// instances may ask at once: one creates it and all get the same article.
+    pub async fn article_for_url(&self, url: &str, new: NewArticle) -> Result<Article> {
+        if let Some(article) = self.article_by_url(url).await? {
+            return Ok(article);
+        }
+        let new = NewArticle {
+            canonical_url: Some(url.to_owned()),
+            ..new
+        };
+        match self.create_article(&new).await {
+            Ok(article) => Ok(article),
+            // Another request created it between the two statements.
+            Err(Error::Conflict(_)) => self
+                .article_by_url(url)
+                .await?
+                .ok_or(Error::NotFound("article")),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The article whose comments are embedded in the page at `url`.
+    pub async fn article_by_url(&self, url: &str) -> Result<Option<Article>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE canonical_url = $1"
+        ))
+        .bind(url)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(article_from_row).transpose()
     }
 
     /// Changes an article and sets its last-update time.

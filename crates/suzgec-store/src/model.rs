@@ -140,6 +140,8 @@ pub struct Article {
     pub source: String,
     /// The slug of the same article in the other language, if any.
     pub translation_slug: Option<String>,
+    /// The page of another site this article's comments are embedded in, if any.
+    pub canonical_url: Option<String>,
     /// When it was published.
     pub published_at: i64,
     /// When it was last changed.
@@ -166,6 +168,9 @@ pub struct NewArticle {
     /// The slug of the same article in the other language.
     #[serde(default)]
     pub translation_slug: Option<String>,
+    /// The page of another site that embeds this article's comments (unique).
+    #[serde(default)]
+    pub canonical_url: Option<String>,
 }
 
 /// Changes to an article; fields left out stay as they are.

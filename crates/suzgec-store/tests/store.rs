@@ -515,3 +515,49 @@ on_both_databases!(
     integrations,
     feedback_and_external_checks_are_kept_newest_first
 );
+
+async fn embedded_pages_get_one_article_each_even_when_asked_at_once(store: Store) {
+    let url = "https://haber.example/gundem/123";
+    let new = |slug: &str| NewArticle {
+        slug: slug.into(),
+        language: "tr".into(),
+        title: "Gömülü haber".into(),
+        ..NewArticle::default()
+    };
+    let asks = (0..8).map(|i| {
+        let store = store.clone();
+        let new = new(&format!("gomulu-{i}"));
+        tokio::spawn(async move { store.article_for_url(url, new).await })
+    });
+    let mut ids = Vec::new();
+    for ask in asks {
+        let article = ask.await.unwrap().expect("embedded article");
+        assert_eq!(article.canonical_url.as_deref(), Some(url));
+        ids.push(article.id);
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "one article for one page: {ids:?}");
+    let other = store
+        .article_for_url("https://haber.example/gundem/124", new("baska"))
+        .await
+        .unwrap();
+    assert_ne!(other.id, ids[0]);
+    assert_eq!(other.slug, "baska");
+    let found = store.article_by_url(url).await.unwrap().expect("found");
+    assert_eq!(found.id, ids[0]);
+    assert!(
+        store
+            .article_by_url("https://yok.example/")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Articles of the site itself have no page elsewhere.
+    let own = article(&store, "kendi-haberi").await;
+    let own = store.article_by_id(own).await.unwrap().expect("own");
+    assert_eq!(own.canonical_url, None);
+}
+on_both_databases!(
+    embedded_articles,
+    embedded_pages_get_one_article_each_even_when_asked_at_once
+);

@@ -38,8 +38,12 @@ pub fn new_api_token() -> String {
 
 /// The stored form of a token or session cookie: its SHA-256, hex.
 pub fn token_hash(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(token.as_bytes())
+}
+
+/// SHA-256, lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// The argon2id hash of a password (PHC string).
@@ -83,11 +87,7 @@ pub fn hmac_sha256_hex(secret: &[u8], parts: &[&[u8]]) -> String {
     for part in parts {
         mac.update(part);
     }
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(mac.finalize().into_bytes())
 }
 
 /// Compares two secrets in constant time.

@@ -10,13 +10,13 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use suzgec_core::RuleId;
 use suzgec_core::text::skeleton::fold_letter;
 use suzgec_store::NewArticle;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::api::{ApiJson, ArticleOut};
+use crate::auth::sha256_hex;
 use crate::config::EmbedSettings;
 use crate::error::AppError;
 use crate::i18n::Ui;
@@ -218,8 +218,8 @@ fn slug_for(url: &Url) -> String {
             readable.push(c);
         }
     }
-    let hash = Sha256::digest(url.as_str().as_bytes());
-    let short: String = hash[..5].iter().map(|b| format!("{b:02x}")).collect();
+    let hash = sha256_hex(url.as_str().as_bytes());
+    let short = &hash[..10];
     let readable = readable.trim_end_matches('-');
     if readable.is_empty() {
         format!("sayfa-{short}")

@@ -108,8 +108,7 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     suzgec_encoder::limit_parallel_runs(config.limits.encoder_runs);
     let subscriptions = webhooks::subscriptions(&config.webhooks)?;
     embed::check_settings(&config.embed)?;
-    let store = Store::connect(&config.database_url).await?;
-    store.set_webhooks(subscriptions);
+    let store = Store::connect_with_webhooks(&config.database_url, subscriptions).await?;
     let default = load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?;
     let abuse_only = Moderator::new(default.policy().abuse_only()).map_err(|e| Error::Policy {
         name: state::DEFAULT_POLICY.to_owned(),

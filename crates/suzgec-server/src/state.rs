@@ -41,9 +41,9 @@ const BLOCKING_CHECK_CHARS: usize = 2_000;
 
 impl AppState {
     /// The moderator for a policy name (`None`: the default policy).
-    pub fn moderator(&self, policy: Option<&str>) -> Result<&Moderator, AppError> {
+    pub fn moderator(&self, policy: Option<&str>) -> Result<&Arc<Moderator>, AppError> {
         let name = policy.unwrap_or(DEFAULT_POLICY);
-        self.moderators.get(name).map(|m| &**m).ok_or_else(|| {
+        self.moderators.get(name).ok_or_else(|| {
             AppError::new(
                 axum::http::StatusCode::BAD_REQUEST,
                 "unknown_policy",
@@ -70,10 +70,7 @@ impl AppState {
             .filter(|l| !l.is_empty())
             .map(str::parse::<Language>)
             .transpose()?;
-        let name = policy.unwrap_or(DEFAULT_POLICY);
-        self.moderator(Some(name))?;
-        let moderator = self.moderators.get(name).cloned();
-        let moderator = moderator.ok_or_else(|| AppError::internal("policy vanished"))?;
+        let moderator = Arc::clone(self.moderator(policy)?);
         self.check_on(moderator, text, language).await
     }
 

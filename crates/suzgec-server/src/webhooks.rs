@@ -132,7 +132,14 @@ pub async fn run(
     let first_retry_ms = i64::try_from(config.limits.webhook_first_retry_seconds)
         .unwrap_or(i64::MAX / 1000)
         .saturating_mul(1000);
-    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    // Without endpoints there is nothing to send, only deliveries of removed endpoints to give up
+    // now and then.
+    let every = if config.webhooks.is_empty() {
+        Duration::from_secs(30)
+    } else {
+        Duration::from_millis(500)
+    };
+    let mut tick = tokio::time::interval(every);
     loop {
         tokio::select! {
             _ = tick.tick() => {}

@@ -354,7 +354,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let comment = webhooks::comment_in(&mut tx, id).await?;
-        let hooks = self.subscriptions.current();
+        let hooks = &self.subscriptions;
         let details = json!({
             "status": decision.status.as_str(),
             "actor": decision.actor,
@@ -364,13 +364,13 @@ impl Store {
         });
         webhooks::enqueue(
             &mut tx,
-            &hooks,
+            hooks,
             "comment.decided",
             &comment,
             Some(("decision", details)),
         )
         .await?;
-        webhooks::enqueue_status(&mut tx, &hooks, &comment).await?;
+        webhooks::enqueue_status(&mut tx, hooks, &comment).await?;
         tx.commit().await?;
         Ok(comment)
     }
@@ -435,13 +435,13 @@ impl Store {
             }
             _ => Error::Database(e),
         })?;
-        let hooks = self.subscriptions.current();
+        let hooks = &self.subscriptions;
         if !hooks.is_empty() {
             let comment = webhooks::comment_in(&mut tx, comment_id).await?;
             let report = json!({ "reason": reason });
             webhooks::enqueue(
                 &mut tx,
-                &hooks,
+                hooks,
                 "comment.reported",
                 &comment,
                 Some(("report", report)),

@@ -2,17 +2,32 @@
 //! the verdicts Süzgeç gives their comments.
 
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::{ExternalCheck, Feedback, NewExternalCheck, NewFeedback, Result, Store, now_millis};
+
+const FEEDBACK_COLUMNS: &str = "id, source, client_token, text, approved, actor, created_at";
+
+fn feedback_from_row(row: &AnyRow) -> Result<Feedback> {
+    Ok(Feedback {
+        id: row.try_get("id")?,
+        source: row.try_get("source")?,
+        client_token: row.try_get("client_token")?,
+        text: row.try_get("text")?,
+        approved: row.try_get::<i64, _>("approved")? != 0,
+        actor: row.try_get("actor")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
 
 impl Store {
     /// Stores a moderator's decision on a text that another platform reports.
     pub async fn add_feedback(&self, new: &NewFeedback) -> Result<Feedback> {
         crate::refuse_nul("feedback text", &new.text)?;
-        let row = sqlx::query(
+        let row = sqlx::query(&format!(
             "INSERT INTO feedback (source, client_token, text, approved, actor, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {FEEDBACK_COLUMNS}"
+        ))
         .bind(&new.source)
         .bind(&new.client_token)
         .bind(&new.text)
@@ -21,39 +36,18 @@ impl Store {
         .bind(now_millis())
         .fetch_one(&self.pool)
         .await?;
-        Ok(Feedback {
-            id: row.try_get("id")?,
-            source: new.source.clone(),
-            client_token: new.client_token.clone(),
-            text: new.text.clone(),
-            approved: new.approved,
-            actor: new.actor.clone(),
-            created_at: row.try_get("created_at")?,
-        })
+        feedback_from_row(&row)
     }
 
     /// The newest feedback first, at most `limit`.
     pub async fn feedback(&self, limit: i64) -> Result<Vec<Feedback>> {
-        let rows = sqlx::query(
-            "SELECT id, source, client_token, text, approved, actor, created_at FROM feedback \
-             ORDER BY id DESC LIMIT $1",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {FEEDBACK_COLUMNS} FROM feedback ORDER BY id DESC LIMIT $1"
+        ))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Feedback {
-                    id: row.try_get("id")?,
-                    source: row.try_get("source")?,
-                    client_token: row.try_get("client_token")?,
-                    text: row.try_get("text")?,
-                    approved: row.try_get::<i64, _>("approved")? != 0,
-                    actor: row.try_get("actor")?,
-                    created_at: row.try_get("created_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(feedback_from_row).collect()
     }
 
     /// Logs a verdict given to another platform's comment.

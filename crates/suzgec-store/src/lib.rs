@@ -85,6 +85,15 @@ impl Store {
     /// Connects to `sqlite://FILE` (created when missing) or `postgres://…` and brings the schema up
     /// to date. Several instances may call this at once on one PostgreSQL database.
     pub async fn connect(url: &str) -> Result<Store> {
+        Store::connect_with_webhooks(url, Vec::new()).await
+    }
+
+    /// Connects as [`Store::connect`] does; every comment event from this handle on is written to
+    /// the outbox for the `subscriptions` that take it (the server's `[[webhooks]]`).
+    pub async fn connect_with_webhooks(
+        url: &str,
+        subscriptions: Vec<Subscription>,
+    ) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let (backend, url) = if url.starts_with("sqlite:") {
             let url = if url.contains("mode=") {
@@ -123,7 +132,7 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        let subscriptions = webhooks::Subscriptions::default();
+        let subscriptions: webhooks::Subscriptions = subscriptions.into();
         let writer = writer::Writer::start(pool.clone(), subscriptions.clone());
         Ok(Store {
             pool,

@@ -3,7 +3,7 @@
 //! subscribed to its kind; the server's sender works through the due deliveries and records each
 //! attempt, so nothing is lost on a restart and moderators can read what was sent.
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 use sqlx::Row;
@@ -30,26 +30,9 @@ pub struct Subscription {
     pub events: Vec<String>,
 }
 
-/// The subscriptions, shared by the store's handles and its comment writer.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Subscriptions(Arc<RwLock<Arc<[Subscription]>>>);
-
-impl Subscriptions {
-    pub(crate) fn current(&self) -> Arc<[Subscription]> {
-        match self.0.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
-    }
-
-    fn set(&self, subscriptions: Vec<Subscription>) {
-        let new: Arc<[Subscription]> = subscriptions.into();
-        match self.0.write() {
-            Ok(mut guard) => *guard = new,
-            Err(poisoned) => *poisoned.into_inner() = new,
-        }
-    }
-}
+/// The subscriptions, fixed when the store connects and shared by its handles and its comment
+/// writer.
+pub(crate) type Subscriptions = Arc<[Subscription]>;
 
 /// A comment as a webhook's `data.comment` shows it.
 fn comment_json(comment: &Comment) -> Value {
@@ -209,11 +192,6 @@ fn log_entry(row: &AnyRow) -> Result<DeliveryLogEntry> {
 }
 
 impl Store {
-    /// Sets the endpoints that events are written for from now on (the server's `[[webhooks]]`).
-    pub fn set_webhooks(&self, subscriptions: Vec<Subscription>) {
-        self.subscriptions.set(subscriptions);
-    }
-
     /// Claims up to `limit` deliveries due at `now` for `lease_ms`: another instance sharing the
     /// database does not take them until the lease ends, and takes them then if this one stopped.
     pub async fn claim_due_deliveries(

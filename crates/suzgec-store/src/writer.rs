@@ -48,7 +48,7 @@ impl Writer {
 
 async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Receiver<Job>) {
     while let Some(first) = waiting.recv().await {
-        let hooks = subscriptions.current();
+        let hooks = &subscriptions;
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match waiting.try_recv() {
@@ -57,7 +57,7 @@ async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Rec
             }
         }
         let comments: Vec<&NewComment> = batch.iter().map(|job| &job.comment).collect();
-        match write_batch(&pool, &hooks, &comments).await {
+        match write_batch(&pool, hooks, &comments).await {
             Ok(stored) => {
                 for (job, comment) in batch.into_iter().zip(stored) {
                     let _ = job.done.send(Ok(comment));
@@ -66,7 +66,7 @@ async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Rec
             // One bad comment must not sink the others: write each alone, with its own answer.
             Err(_) if batch.len() > 1 => {
                 for job in batch {
-                    let result = write_batch(&pool, &hooks, &[&job.comment])
+                    let result = write_batch(&pool, hooks, &[&job.comment])
                         .await
                         .map(|mut stored| stored.remove(0));
                     let _ = job.done.send(result);

@@ -166,34 +166,40 @@ impl Evidence {
         })
     }
 
-    /// The groups or beliefs (as `wanted` picks them) that the comment names without attacking,
-    /// when the encoder's group-hate head reads hate against a group in it anyway (at least
-    /// [`GROUP_HATE_REVIEW_AT`]): a hint for a moderator, never a refusal. Only where the policy
-    /// asks for it (`encoder` and `group_hate_review`), the reading found no attack and no
-    /// counter-speech.
+    /// Where the comment names the groups or beliefs (as `wanted` picks them) without attacking
+    /// them, with the first one's names in Turkish and English, when the encoder's group-hate head
+    /// reads hate against a group in it anyway (at least [`GROUP_HATE_REVIEW_AT`]): a hint for a
+    /// moderator, never a refusal. Only where the policy asks for it (`encoder` and
+    /// `group_hate_review`), the reading found no attack and no counter-speech.
     pub fn unspoken_group_hate(
         &self,
         analysis: &Analysis<'_>,
         settings: &ClassifierSettings,
         wanted: impl Fn(&Target) -> bool,
-    ) -> Vec<&(Target, Range<usize>)> {
+    ) -> Option<(Vec<Range<usize>>, &'static str, &'static str)> {
         let named: Vec<&(Target, Range<usize>)> = self
             .hate
             .mentions
             .iter()
             .filter(|(target, _)| wanted(target))
             .collect();
+        let (first, _) = named.first()?;
         let quiet = self.hate.attacks.is_empty()
             && self.hate.counter_speech == CounterSpeech::None
             && settings.encoder
             && settings.group_hate_review;
-        if named.is_empty() || !quiet {
-            return Vec::new();
+        if !quiet {
+            return None;
         }
-        match self.encoder_scores(analysis).and_then(|s| s.group_hate) {
-            Some(p) if p >= GROUP_HATE_REVIEW_AT => named,
-            _ => Vec::new(),
-        }
+        let p = self.encoder_scores(analysis)?.group_hate?;
+        let (tr, en) = first.names();
+        (p >= GROUP_HATE_REVIEW_AT).then(|| {
+            (
+                named.iter().map(|(_, chars)| chars.clone()).collect(),
+                tr,
+                en,
+            )
+        })
     }
 }
 
@@ -401,19 +407,22 @@ mod tests {
         let hinted = Analysis::new("Why are Jews even allowed to live in this city?", None);
         let evidence = Evidence::of(&hinted);
         assert!(evidence.hate.attacks.is_empty(), "no attack the rules see");
-        let named = evidence.unspoken_group_hate(&hinted, &settings, any);
+        let (named, tr, en) = evidence
+            .unspoken_group_hate(&hinted, &settings, any)
+            .expect("a hint");
         assert_eq!(named.len(), 1, "{:?}", evidence.hate.mentions);
-        assert!(matches!(named[0].0, Target::Belief(_)));
+        assert!(matches!(evidence.hate.mentions[0].0, Target::Belief(_)));
+        assert_eq!((tr, en), evidence.hate.mentions[0].0.names());
         let off = ClassifierSettings {
             group_hate_review: false,
             ..settings
         };
-        assert!(evidence.unspoken_group_hate(&hinted, &off, any).is_empty());
+        assert!(evidence.unspoken_group_hate(&hinted, &off, any).is_none());
         let groups_only = |t: &Target| matches!(t, Target::Group(_));
         assert!(
             evidence
                 .unspoken_group_hate(&hinted, &settings, groups_only)
-                .is_empty()
+                .is_none()
         );
 
         let neutral = Analysis::new("Kürtler hakkında bir haber okudum, ilginçti.", None);
@@ -422,7 +431,7 @@ mod tests {
         assert!(
             evidence
                 .unspoken_group_hate(&neutral, &settings, any)
-                .is_empty()
+                .is_none()
         );
     }
 }

@@ -162,12 +162,11 @@ impl Rule for BeliefAttack {
             }
         }
         if confidence < GROUP_HATE_CONFIDENCE {
-            let named = evidence
+            let hint = evidence
                 .unspoken_group_hate(text, &self.classifier, |t| matches!(t, Target::Belief(_)));
-            if let Some((target, _)) = named.first() {
-                let (tr, en) = target.names();
+            if let Some((named, tr, en)) = hint {
                 confidence = GROUP_HATE_CONFIDENCE;
-                ranges = named.iter().map(|(_, chars)| chars.clone()).collect();
+                ranges = named;
                 message = Some(Message {
                     tr: format!(
                         "İnançlara saldırı olabilir: yorumunuz bir inancı ya da inananlarını \

@@ -126,12 +126,11 @@ impl Rule for Offensive {
             };
         }
         if confidence < GROUP_HATE_CONFIDENCE {
-            let named = evidence
+            let hint = evidence
                 .unspoken_group_hate(text, &self.classifier, |t| matches!(t, Target::Group(_)));
-            if let Some((target, _)) = named.first() {
-                let (tr, en) = target.names();
+            if let Some((named, tr, en)) = hint {
                 confidence = GROUP_HATE_CONFIDENCE;
-                ranges.extend(named.iter().map(|(_, chars)| chars.clone()));
+                ranges.extend(named);
                 aspects = vec![Aspect::Group];
                 message = Message {
                     tr: format!(

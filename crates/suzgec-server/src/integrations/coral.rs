@@ -19,11 +19,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use suzgec_core::{Aspect, Decision, Language, Reason, RuleId, Verdict};
 use suzgec_store::NewExternalCheck;
 
-use crate::auth::{hmac_sha256_hex, secrets_equal};
+use crate::auth::{hmac_sha256_hex, secrets_equal, sha256_hex};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -204,10 +203,7 @@ pub async fn moderate(
         .log_external_check(&NewExternalCheck {
             source: "coral".into(),
             reference: reference.chars().take(500).collect(),
-            text_sha256: Sha256::digest(text.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            text_sha256: sha256_hex(text.as_bytes()),
             decision: verdict.decision.as_str().into(),
             rules: rules.join(","),
         })

@@ -2,6 +2,7 @@
 """Latency of the compatible endpoints under a steady load, as Coral meets them.
 
     python3 bench/integrations_latency.py [--rate 20] [--seconds 30] [--runs 3] [--policy FILE]
+                                          [--encoder-runs N] [--binary PATH]
 
 Starts the release binary (`cargo build --release -p suzgec` first) on a fresh SQLite file with a
 Coral signing secret and an API token, then sends real comment texts (OffensEval-TR and OLID dev,
@@ -58,12 +59,13 @@ def percentile(values, p):
 
 
 class Server:
-    def __init__(self, binary, work, policy=None):
+    def __init__(self, binary, work, policy=None, encoder_runs=None):
         self.port = free_port()
         db = f"sqlite://{work}/bench.db"
         config = pathlib.Path(work) / "suzgec.toml"
         config.write_text(f'[integrations.coral]\nsigning_secrets = ["{SECRET}"]\n'
-                          "[limits]\nchecks_per_minute = 1000000\n")
+                          "[limits]\nchecks_per_minute = 1000000\n"
+                          + (f"encoder_runs = {encoder_runs}\n" if encoder_runs else ""))
         out = subprocess.run([binary, "token", "create", "bench", "--role", "api",
                               "--database-url", db], capture_output=True, text=True, check=True)
         self.token = out.stdout.split()[0]
@@ -148,10 +150,12 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "suzgec"))
     parser.add_argument("--policy", help="a policy file instead of the built-in policy")
+    parser.add_argument("--encoder-runs", type=int,
+                        help="limits.encoder_runs (default: the server's, half the cores)")
     args = parser.parse_args()
     corpus = texts()
     work = tempfile.mkdtemp(prefix="suzgec-integrations-")
-    server = Server(args.binary, work, args.policy)
+    server = Server(args.binary, work, args.policy, args.encoder_runs)
     try:
         # Warm up: the first encoder runs load the model.
         run(server, "analyze", corpus[-200:], args.rate, 2)

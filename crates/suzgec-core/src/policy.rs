@@ -164,7 +164,7 @@ impl Policy {
     /// cost of the spelling, letters and capitals rules.
     pub fn abuse_only(&self) -> Policy {
         let mut policy = self.clone();
-        for rule in [RuleId::Spelling, RuleId::NoTurkishChars, RuleId::AllCaps] {
+        for rule in RuleId::FORM {
             if let Some(settings) = policy.rules.get_mut(&rule) {
                 settings.action = Action::Off;
             }

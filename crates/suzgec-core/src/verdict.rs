@@ -121,6 +121,9 @@ impl RuleId {
         RuleId::AllCaps,
     ];
 
+    /// The rules about how a comment is written rather than what it says.
+    pub const FORM: [RuleId; 3] = [RuleId::Spelling, RuleId::NoTurkishChars, RuleId::AllCaps];
+
     /// The stable snake_case id.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -149,19 +149,20 @@ function mount(container) {
     cancel.type = "button";
     cancel.addEventListener("click", function () { parentId = null; replying.hidden = true; });
     var id = "suzgec-" + Math.random().toString(36).slice(2);
-    var authorLabel = form.appendChild(element("label", "", words.your_name));
-    authorLabel.htmlFor = id + "-author";
-    author = form.appendChild(element("input", "author-input"));
-    author.id = id + "-author";
+    // A labelled, required field of the form.
+    function field(label, tag, name) {
+      var labelNode = form.appendChild(element("label", "", label));
+      labelNode.htmlFor = id + "-" + name;
+      var input = form.appendChild(element(tag, name + "-input"));
+      input.id = id + "-" + name;
+      input.required = true;
+      return input;
+    }
+    author = field(words.your_name, "input", "author");
     author.maxLength = 80;
-    author.required = true;
     author.autocomplete = "nickname";
-    var textLabel = form.appendChild(element("label", "", words.your_comment));
-    textLabel.htmlFor = id + "-text";
-    textarea = form.appendChild(element("textarea", "text-input"));
-    textarea.id = id + "-text";
+    textarea = field(words.your_comment, "textarea", "text");
     textarea.rows = 5;
-    textarea.required = true;
     live = form.appendChild(element("div", "live-check"));
     live.setAttribute("aria-live", "polite");
     var send = form.appendChild(element("button", "send", words.send));

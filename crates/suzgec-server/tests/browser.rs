@@ -290,30 +290,66 @@ async fn send_and_expect_published(client: &Client) -> i64 {
         .unwrap_or_else(|| panic!("no comment id in {url}"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reader_and_moderator_in_a_real_browser() {
-    if !Path::new(CHROMEDRIVER).exists() {
+/// Whether chromedriver is there to drive Chromium; when it is not, says the test named `test` is
+/// skipped (which fails the run under CI).
+fn have_browser(test: &str) -> bool {
+    let there = Path::new(CHROMEDRIVER).exists();
+    if !there {
         suzgec_store::testing::skip(
-            "the browser test",
+            test,
             "chromedriver not found (scripts/install-browser.sh installs it)",
         );
+    }
+    there
+}
+
+/// Süzgeç started in this process on its own port, until [`Running::stop`].
+struct Running {
+    base: String,
+    stop: tokio::sync::oneshot::Sender<()>,
+    serving: tokio::task::JoinHandle<Result<(), suzgec_server::Error>>,
+}
+
+impl Running {
+    async fn start(config: Config) -> Running {
+        let server = Server::bind(config).await.expect("starting the server");
+        let base = format!("http://{}", server.local_addr().expect("server address"));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let serving = tokio::spawn(server.run(async {
+            let _ = stopped.await;
+        }));
+        Running {
+            base,
+            stop,
+            serving,
+        }
+    }
+
+    /// Stops the server as SIGTERM would and waits until it has finished.
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        self.serving
+            .await
+            .expect("the server task")
+            .expect("the server stopped cleanly");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reader_and_moderator_in_a_real_browser() {
+    if !have_browser("the browser test") {
         return;
     }
 
     let database = suzgec_store::testing::sqlite();
-    let server = Server::bind(Config {
+    let server = Running::start(Config {
         listen: "127.0.0.1:0".into(),
         database_url: database.url.clone(),
         demo_content: true,
         ..Config::default()
     })
-    .await
-    .expect("starting the server");
-    let base = format!("http://{}", server.local_addr().expect("server address"));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(server.run(async {
-        let _ = stopped.await;
-    }));
+    .await;
+    let base = server.base.clone();
 
     let browser = Browser::start();
     let client = browser.client().await;
@@ -481,11 +517,7 @@ async fn reader_and_moderator_in_a_real_browser() {
 
     client.close().await.expect("closing the browser session");
     drop(browser);
-    let _ = stop.send(());
-    serving
-        .await
-        .expect("the server task")
-        .expect("the server stopped cleanly");
+    server.stop().await;
     store.close().await;
 }
 
@@ -504,11 +536,7 @@ fn host_page(suzgec: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thread_embedded_in_another_sites_page() {
-    if !Path::new(CHROMEDRIVER).exists() {
-        suzgec_store::testing::skip(
-            "the embed browser test",
-            "chromedriver not found (scripts/install-browser.sh installs it)",
-        );
+    if !have_browser("the embed browser test") {
         return;
     }
 
@@ -530,12 +558,8 @@ async fn a_thread_embedded_in_another_sites_page() {
     config.embed.allowed_origins = vec![host.clone()];
     config.limits.comments_per_minute = 1_000;
     config.limits.comments_per_author_per_hour = 1_000;
-    let server = Server::bind(config).await.expect("starting the server");
-    let suzgec = format!("http://{}", server.local_addr().expect("server address"));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(server.run(async {
-        let _ = stopped.await;
-    }));
+    let server = Running::start(config).await;
+    let suzgec = server.base.clone();
     let csp = format!(
         "default-src 'none'; script-src 'self' {suzgec}; style-src 'self' {suzgec}; \
          connect-src {suzgec}; base-uri 'none'"
@@ -728,10 +752,6 @@ async fn a_thread_embedded_in_another_sites_page() {
     client.close().await.expect("closing the browser session");
     drop(browser);
     hosting.abort();
-    let _ = stop.send(());
-    serving
-        .await
-        .expect("the server task")
-        .expect("the server stopped cleanly");
+    server.stop().await;
     store.close().await;
 }

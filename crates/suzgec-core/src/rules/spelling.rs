@@ -199,6 +199,13 @@ impl Spelling {
     /// Every spelling error in the comment, whatever the tolerance, with up to `max_suggestions`
     /// corrections each. Turkish and English text only.
     pub fn errors(&self, text: &Analysis<'_>, max_suggestions: usize) -> Vec<SpellingError> {
+        self.find_errors(text, Some(max_suggestions))
+    }
+
+    /// [`Spelling::errors`], or with `search: None` the same pass without the search for
+    /// corrections (the costly part): each word that would need one is then an error without
+    /// suggestions, so the count is at least that of the errors with a correction.
+    fn find_errors(&self, text: &Analysis<'_>, search: Option<usize>) -> Vec<SpellingError> {
         let turkish = match text.language() {
             Language::Tr => true,
             Language::En => false,
@@ -311,6 +318,10 @@ impl Spelling {
                         out.push(on_word(SpellingErrorKind::of_clitic(clitic), vec![fix]));
                         continue;
                     }
+                    let Some(max_suggestions) = search else {
+                        out.push(on_word(SpellingErrorKind::of_word(kind), Vec::new()));
+                        continue;
+                    };
                     let mut suggestions = speller.suggest(word, max_suggestions.max(1));
                     if turkish
                         && suggestions.is_empty()
@@ -820,6 +831,17 @@ impl Rule for Spelling {
     }
 
     fn check(&self, text: &Analysis<'_>) -> Outcome {
+        let words = text.words().count().max(1);
+        let reaches = |errors: usize| {
+            errors >= self.settings.min_errors.max(1)
+                && errors as f32 / words as f32 >= self.settings.min_share
+        };
+        // Corrections are searched only when the comment could reach the tolerance with every
+        // word that needs one counted as an error: the same verdict, without the search on most
+        // comments.
+        if !reaches(self.find_errors(text, None).len()) {
+            return Outcome::clean();
+        }
         // A word with no correction to offer is more often one the dictionary lacks than a
         // misspelling; only errors the author can fix in one click count.
         let errors: Vec<SpellingError> = self
@@ -827,14 +849,10 @@ impl Rule for Spelling {
             .into_iter()
             .filter(|e| !e.suggestions.is_empty())
             .collect();
-        if errors.len() < self.settings.min_errors.max(1) {
+        if !reaches(errors.len()) {
             return Outcome::clean();
         }
-        let words = text.words().count().max(1);
         let share = errors.len() as f32 / words as f32;
-        if share < self.settings.min_share {
-            return Outcome::clean();
-        }
         // More errors and a larger share of wrong words make the rule surer.
         let by_count = 1.0 - 0.5f32.powi(errors.len() as i32);
         let by_share = (0.5 + 1.5 * share).min(1.0);
@@ -1157,6 +1175,30 @@ mod tests {
             fixes("anasayfayi açtım"),
             vec![pair("anasayfayi", "ana sayfayı")]
         );
+    }
+
+    #[test]
+    fn the_pass_without_search_never_counts_fewer_errors_than_the_search_finds() {
+        // The rule skips the search when this count cannot reach the tolerance.
+        let rule = rule();
+        for text in [
+            "bu haberde yazılanlar dogru degil bence herkez biliyo bunu zatan",
+            "Bende gelicem yarın, sende gelirmisin acaba? belkideee gelmem",
+            "Diyorki böyle olmaz, ama bizde biliyoz ki oluuur",
+            "the goverment shoud of done somthing about this alot earlier tbh",
+            "u r sooo wrong m8, its not even close lol",
+            "Güzel bir haber, emeği geçenlere teşekkürler.",
+            "xqzv wprt klmn zzzz bbbb",
+        ] {
+            let analysis = Analysis::new(text, None);
+            let searched = rule
+                .errors(&analysis, 1)
+                .into_iter()
+                .filter(|e| !e.suggestions.is_empty())
+                .count();
+            let bound = rule.find_errors(&analysis, None).len();
+            assert!(bound >= searched, "{text}: {bound} < {searched}");
+        }
     }
 
     #[test]

@@ -17,8 +17,9 @@ function api(path, body) {
   };
   return fetch(new URL(path, base), options).then(function (response) {
     return response.text().then(function (text) {
-      var json = text ? JSON.parse(text) : null;
-      if (!response.ok) {
+      var json = null;
+      try { json = text ? JSON.parse(text) : null; } catch (ignored) { /* a proxy's error page */ }
+      if (!response.ok || json === null && response.status !== 202) {
         var error = new Error(json && json.error ? json.error.message : "HTTP " + response.status);
         error.status = response.status;
         throw error;
@@ -52,9 +53,11 @@ function mount(container) {
   older.hidden = true;
   var box = container.appendChild(element("section", "comment-box"));
 
-  function say(text) {
+  // Tells the reader what happened; `failed` marks a refusal or an error.
+  function say(text, failed) {
     notice.textContent = text;
     notice.hidden = !text;
+    notice.classList.toggle("notice-error", Boolean(failed));
   }
 
   function when(iso) {
@@ -81,7 +84,7 @@ function mount(container) {
     report.addEventListener("click", function () {
       api("/api/v1/comments/" + comment.id + "/report", {}).then(function () {
         report.replaceWith(element("span", "reported", words.reported));
-      }, function (error) { say(error.message); });
+      }, function (error) { say(error.message, true); });
     });
     if (comment.replies && comment.replies.length) {
       var replies = item.appendChild(element("ol", "replies"));
@@ -177,7 +180,7 @@ function mount(container) {
       api(commentsUrl, { author: author.value, text: text, parent_id: parentId }).then(function (answer) {
         var created = answer.json;
         if (created.status === "rejected") {
-          say(words.posted_rejected);
+          say(words.posted_rejected, true);
           showVerdict(live, text, created.verdict, verdictWords(), lang, applyFix);
           return;
         }
@@ -187,7 +190,7 @@ function mount(container) {
         parentId = null;
         replying.hidden = true;
         if (created.status === "approved") { return load(commentsUrl, true); }
-      }, function (error) { say(error.message); }).then(function () { send.disabled = false; });
+      }, function (error) { say(error.message, true); }).then(function () { send.disabled = false; });
     });
   }
 
@@ -207,7 +210,7 @@ function mount(container) {
     older.textContent = words.older_comments;
     buildForm();
     return load(commentsUrl + "?limit=" + (container.dataset.limit || 50), true);
-  }).catch(function (error) { say(error.message); });
+  }).catch(function (error) { say(error.message, true); });
 }
 
 function start() {

@@ -740,6 +740,27 @@ async fn a_thread_embedded_in_another_sites_page() {
     .expect("pressing report");
     let reported = text_of(&client, ".suzgec-thread .reported").await;
     assert!(reported.contains("Bildiriminiz alındı"), "{reported:?}");
+
+    // 5. A refused comment is kept back with its reasons, and the notice says so as a refusal.
+    textarea
+        .send_keys("Siktir git lan, bu ne biçim haber")
+        .await
+        .expect("typing a refused comment");
+    wait_for(&client, ".suzgec-thread .live-check.live-refused").await;
+    wait_for(&client, ".suzgec-thread .send")
+        .await
+        .click()
+        .await
+        .expect("sending the refused comment");
+    let refusal = text_of(&client, ".suzgec-thread .notice.notice-error").await;
+    assert!(refusal.contains("onaylanmadı"), "notice: {refusal:?}");
+    wait_for(&client, ".suzgec-thread .live-check .reason.rule-swearing").await;
+    assert_eq!(
+        count(&client, ".suzgec-thread .thread-list > .comment").await,
+        13,
+        "the refused comment is not shown"
+    );
+
     let store = Store::connect(&database.url)
         .await
         .expect("opening the store");

@@ -257,9 +257,7 @@ impl CounterSpeech {
 impl Reading {
     /// Whether skeleton words `words` lie inside a part of the comment the commenter disowns.
     pub fn disowns(&self, words: &Range<usize>) -> bool {
-        self.disowned
-            .iter()
-            .any(|d| d.start <= words.start && words.end <= d.end)
+        self.disowned.iter().any(|d| within(words, d))
     }
 }
 
@@ -494,23 +492,21 @@ pub fn read(
         .collect();
     items.retain(|i| {
         let in_stance = !matches!(i.kind, HateKind::Condemnation | HateKind::Reporting)
-            && stance.iter().any(|p| {
-                p.len() > i.words.len() && p.start <= i.words.start && i.words.end <= p.end
-            });
+            && stance
+                .iter()
+                .any(|p| p.len() > i.words.len() && within(&i.words, p));
         let an_ideology = matches!(i.target, Some(Target::Belief(_)))
             && ideology.iter().any(|w| distance(w, &i.words) == 0);
         let in_longer_target = i.target.is_some()
-            && targets.iter().any(|t| {
-                t.len() > i.words.len() && t.start <= i.words.start && i.words.end <= t.end
-            });
+            && targets
+                .iter()
+                .any(|t| t.len() > i.words.len() && within(&i.words, t));
         let an_adjective = i.target.is_some() && !english && names_a_thing(analysis, i);
         !in_stance && !an_ideology && !in_longer_target && !an_adjective
     });
 
     let reported = reported_regions(analysis, &items, &layout, english);
-    let inside = |w: &Range<usize>, regions: &[Range<usize>]| {
-        regions.iter().any(|r| r.start <= w.start && w.end <= r.end)
-    };
+    let inside = |w: &Range<usize>, regions: &[Range<usize>]| regions.iter().any(|r| within(w, r));
     let in_quote = |w: &Range<usize>| layout.quote[w.start].is_some();
     // A condemnation negated (`bu ırkçılık değil`) endorses what it is about.
     let stance = |kind: HateKind, negated: bool| {
@@ -630,9 +626,7 @@ pub fn read(
             // Someone else's words: condemned, they are counter-speech (whoever they insult);
             // endorsed, the commenter's own; reported without a stance (`Bir grup '…' diye
             // bağırdı`), news about hate, not hate.
-            if let Some(region) = reported
-                .iter()
-                .find(|r| r.start <= item.words.start && item.words.end <= r.end)
+            if let Some(region) = reported.iter().find(|r| within(&item.words, r))
                 && (!endorses || condemns)
                 && (condemns || near_a_group)
             {
@@ -1036,13 +1030,7 @@ fn is_praise_negated(
 ) -> bool {
     let words = &analysis.skeleton.words;
     let clause = layout.clause[praise.start];
-    let negation = |w: usize| {
-        layout.clause[w] == clause
-            && (items
-                .iter()
-                .any(|i| i.kind == HateKind::Negation && i.words.contains(&w))
-                || (!english && is_negated_verb(&words[w].text)))
-    };
+    let negation = |w: usize| layout.clause[w] == clause && negates(analysis, items, w, english);
     if english {
         return (praise.start.saturating_sub(ENGLISH_NEGATION_REACH)..praise.start).any(negation);
     }
@@ -1088,12 +1076,15 @@ fn is_negated(
             .take_while(|&w| same_clause(w))
             .collect()
     };
-    reach.iter().any(|&w| {
-        items
-            .iter()
-            .any(|i| i.kind == HateKind::Negation && i.words.contains(&w))
-            || (!english && is_negated_verb(&words[w].text))
-    })
+    reach.iter().any(|&w| negates(analysis, items, w, english))
+}
+
+/// Whether skeleton word `w` negates: a negation word, or in Turkish a negated verb.
+fn negates(analysis: &Analysis<'_>, items: &[Item<'_>], w: usize, english: bool) -> bool {
+    items
+        .iter()
+        .any(|i| i.kind == HateKind::Negation && i.words.contains(&w))
+        || (!english && is_negated_verb(&analysis.skeleton.words[w].text))
 }
 
 /// Whether a Turkish word is a negated verb form (`etmiyorum`, `olmaz`, `olmadılar`, `etmem`).
@@ -1189,6 +1180,11 @@ fn reported_regions(
         }
     }
     regions
+}
+
+/// Whether word range `inner` lies inside `outer` (or is it).
+fn within(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// Words between two word ranges (0 when they touch or overlap).

@@ -7,7 +7,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
 use suzgec_core::RuleId;
@@ -23,14 +23,8 @@ use crate::i18n::Ui;
 use crate::limits::{Action, Client};
 use crate::state::AppState;
 
-/// The script a page includes, served at `/embed.js`: the verdict view shared with the article
-/// page, then the embed itself, in one function scope.
-pub const SCRIPT: &str = concat!(
-    "(function () {\n\"use strict\";\n",
-    include_str!("../static/verdict_view.js"),
-    include_str!("../static/embed.js"),
-    "})();\n"
-);
+/// The script a page includes, served at `/embed.js`.
+pub const SCRIPT: &str = with_verdict_view!("../static/embed.js");
 
 /// Longest page URL a thread may be keyed by, in bytes.
 const MAX_URL_BYTES: usize = 2_000;
@@ -83,14 +77,7 @@ pub fn cors(settings: &EmbedSettings) -> CorsLayer {
 
 /// `GET /embed.js`.
 pub async fn script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        SCRIPT,
-    )
-        .into_response()
+    crate::asset(SCRIPT, crate::JAVASCRIPT)
 }
 
 /// The page asking for its thread.

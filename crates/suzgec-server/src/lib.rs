@@ -4,6 +4,19 @@
 //! [`Server::bind`] builds everything from a [`Config`] and returns the bound address, so tests
 //! and the `suzgec serve` command start it the same way; [`app`] is the router alone.
 
+/// A script of `static/` as the server serves it: the verdict view it shares (`verdict_view.js`)
+/// in front, both in one function scope so that neither adds a global to the page.
+macro_rules! with_verdict_view {
+    ($script:literal) => {
+        concat!(
+            "(function () {\n\"use strict\";\n",
+            include_str!("../static/verdict_view.js"),
+            include_str!($script),
+            "})();\n"
+        )
+    };
+}
+
 mod api;
 pub mod auth;
 mod comments;
@@ -226,14 +239,11 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-/// The article page's script: the verdict view it shares with `embed.js`, then the form's own
-/// code, in one function scope.
-const COMMENTS_SCRIPT: &str = concat!(
-    "(function () {\n\"use strict\";\n",
-    include_str!("../static/verdict_view.js"),
-    include_str!("../static/comments.js"),
-    "})();\n"
-);
+/// The article page's script.
+const COMMENTS_SCRIPT: &str = with_verdict_view!("../static/comments.js");
+
+/// The content type of the scripts.
+const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
 
 /// The stylesheets and scripts, embedded in the binary.
 async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
@@ -242,17 +252,19 @@ async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> 
             include_str!("../static/style.css"),
             "text/css; charset=utf-8",
         ),
-        "comments.js" => (COMMENTS_SCRIPT, "text/javascript; charset=utf-8"),
+        "comments.js" => (COMMENTS_SCRIPT, JAVASCRIPT),
         "embed.css" => (
             include_str!("../static/embed.css"),
             "text/css; charset=utf-8",
         ),
-        "moderation.js" => (
-            include_str!("../static/moderation.js"),
-            "text/javascript; charset=utf-8",
-        ),
+        "moderation.js" => (include_str!("../static/moderation.js"), JAVASCRIPT),
         _ => return AppError::not_found("file").into_response(),
     };
+    asset(body, content_type)
+}
+
+/// A file embedded in the binary, which browsers may keep for an hour.
+fn asset(body: &'static str, content_type: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type),

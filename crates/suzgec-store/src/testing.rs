@@ -72,13 +72,15 @@ pub fn sqlite() -> TestDatabase {
     }
 }
 
-/// Says on stderr that a test is skipped and why. Under CI (`CI` set) nothing may be skipped: a
-/// missing database, browser or client fails the test instead.
+/// Says that a test is skipped and why, on stderr itself rather than through `eprintln!`, which
+/// `cargo test` captures and hides for a test that returns. Under CI (`CI` set) nothing may be
+/// skipped: a missing database, browser or client fails the test instead.
 pub fn skip(test: &str, why: &str) {
     if std::env::var_os("CI").is_some() {
         panic!("{test} cannot run under CI: {why}");
     }
-    eprintln!("SKIPPED {test}: {why}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 /// A URL of a new, empty database on the test PostgreSQL server, or `None` when

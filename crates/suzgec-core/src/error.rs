@@ -39,6 +39,9 @@ pub enum Error {
     /// A language code other than `tr`, `en`, `az`, `other`.
     #[error("unknown language `{0}` (expected tr, en, az or other)")]
     UnknownLanguage(String),
+    /// A site model file or row that cannot be read.
+    #[error("invalid site model: {0}")]
+    SiteModel(String),
 }
 
 impl Error {
@@ -53,6 +56,7 @@ impl Error {
             Error::UnknownRule(_) => "unknown_rule",
             Error::UnknownLanguage(_) => "unknown_language",
             Error::Lexicon(_) => "invalid_word_list",
+            Error::SiteModel(_) => "invalid_site_model",
         }
     }
 }

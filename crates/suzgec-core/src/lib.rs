@@ -20,10 +20,12 @@ pub mod fix;
 pub mod lexicon;
 pub mod policy;
 pub mod rules;
+pub mod site;
 pub mod text;
 pub mod verdict;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use error::Error;
 pub use policy::Policy;
@@ -31,20 +33,38 @@ pub use verdict::{
     Aspect, Decision, Language, Message, Reason, RuleId, Span, VERDICT_VERSION, Verdict,
 };
 
-use rules::Rule;
+use rules::{Outcome, Rule};
+use site::{SiteInputs, SiteModel};
 use text::Analysis;
 
 /// A policy with its rules built, ready to check comments; cheap to share between threads.
 pub struct Moderator {
     policy: Policy,
     rules: Vec<Box<dyn Rule>>,
+    site: Option<Arc<SiteModel>>,
 }
 
 impl Moderator {
     /// Builds the rules the policy turns on.
     pub fn new(policy: Policy) -> Result<Self, Error> {
         let rules = rules::build(&policy)?;
-        Ok(Moderator { policy, rules })
+        Ok(Moderator {
+            policy,
+            rules,
+            site: None,
+        })
+    }
+
+    /// The same policy with a site's own line for the abuse rules (`suzgec learn`), or without
+    /// one.
+    pub fn with_site_model(mut self, site: Option<Arc<SiteModel>>) -> Self {
+        self.site = site;
+        self
+    }
+
+    /// The site model in force, if any.
+    pub fn site_model(&self) -> Option<&Arc<SiteModel>> {
+        self.site.as_ref()
     }
 
     /// The policy in force.
@@ -64,6 +84,34 @@ impl Moderator {
     ///
     /// Errors on text with no visible character and on text longer than the policy's `max_chars`.
     pub fn check(&self, submitted: &str, language: Option<Language>) -> Result<Verdict, Error> {
+        let analysis = self.analyse(submitted, language)?;
+        let mut outcomes = self.outcomes(&analysis);
+        if let Some(site) = &self.site {
+            site.adjust(&analysis, &mut outcomes, &self.policy);
+        }
+        let mut verdict = self.decide(&analysis, outcomes);
+        verdict.policy.site_model = self.site.as_ref().map(|s| s.info().version.clone());
+        Ok(verdict)
+    }
+
+    /// The shipped verdict on one comment (no site model) and what a site model reads of it: the
+    /// input of `suzgec learn`.
+    pub fn site_inputs(
+        &self,
+        submitted: &str,
+        language: Option<Language>,
+    ) -> Result<(Verdict, SiteInputs), Error> {
+        let analysis = self.analyse(submitted, language)?;
+        let outcomes = self.outcomes(&analysis);
+        let inputs = SiteInputs::of(&analysis, &outcomes);
+        Ok((self.decide(&analysis, outcomes), inputs))
+    }
+
+    fn analyse<'a>(
+        &self,
+        submitted: &'a str,
+        language: Option<Language>,
+    ) -> Result<Analysis<'a>, Error> {
         if submitted.chars().all(is_invisible) {
             return Err(Error::EmptyText);
         }
@@ -74,14 +122,26 @@ impl Moderator {
                 limit: self.policy.max_chars,
             });
         }
-        let analysis = Analysis::new(submitted, language);
+        Ok(Analysis::new(submitted, language))
+    }
+
+    /// Every rule's outcome, in the policy's rule order.
+    fn outcomes(&self, analysis: &Analysis<'_>) -> Vec<(RuleId, Outcome)> {
+        self.rules
+            .iter()
+            .map(|rule| (rule.id(), rule.check(analysis)))
+            .collect()
+    }
+
+    /// The policy's decision on the rules' outcomes.
+    fn decide(&self, analysis: &Analysis<'_>, outcomes: Vec<(RuleId, Outcome)>) -> Verdict {
+        let submitted = analysis.original;
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
         let mut scores = BTreeMap::new();
-        for rule in &self.rules {
-            let outcome = rule.check(&analysis);
+        for (rule, outcome) in outcomes {
             if let Some(score) = outcome.score {
-                scores.insert(rule.id(), score);
+                scores.insert(rule, score);
             }
             let Some(finding) = outcome.finding else {
                 continue;
@@ -89,7 +149,7 @@ impl Moderator {
             let Some(rule_decision) = self
                 .policy
                 .rules
-                .get(&rule.id())
+                .get(&rule)
                 .and_then(|s| s.decide(finding.confidence))
             else {
                 continue;
@@ -99,7 +159,7 @@ impl Moderator {
             let suggestion =
                 fixable.then(|| fix::apply(submitted, &[&finding.spans], analysis.case_rules()));
             reasons.push(Reason {
-                rule: rule.id(),
+                rule,
                 confidence: finding.confidence,
                 spans: finding.spans,
                 message: finding.message,
@@ -114,7 +174,7 @@ impl Moderator {
             .collect();
         let suggested_text =
             (!fixes.is_empty()).then(|| fix::apply(submitted, &fixes, analysis.case_rules()));
-        Ok(Verdict {
+        Verdict {
             version: VERDICT_VERSION,
             decision,
             language: analysis.language(),
@@ -122,7 +182,7 @@ impl Moderator {
             suggested_text,
             scores,
             policy: self.policy.reference(),
-        })
+        }
     }
 }
 

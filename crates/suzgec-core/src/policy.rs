@@ -108,6 +108,18 @@ pub struct Policy {
     /// Each rule's section; a rule without one is off.
     #[serde(default)]
     pub rules: BTreeMap<RuleId, RuleSettings>,
+    /// The site's own line, learnt from its moderators.
+    #[serde(default)]
+    pub site: SiteSettings,
+}
+
+/// Where the site model that adjusts the abuse rules comes from (`suzgec learn`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    /// A site model file, relative to the policy file; none keeps the rules as shipped.
+    #[serde(default)]
+    pub model: Option<String>,
 }
 
 /// How the `insult`, `offensive` and `belief_attack` rules consult their classifiers.
@@ -209,6 +221,7 @@ impl Policy {
         PolicyRef {
             name: self.name.clone(),
             version: self.version.clone(),
+            site_model: None,
         }
     }
 }

@@ -215,6 +215,9 @@ pub struct PolicyRef {
     pub name: String,
     /// The policy's version string.
     pub version: String,
+    /// The version of the site model that adjusted the abuse rules (`suzgec learn`), when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_model: Option<String>,
 }
 
 /// The result of checking one comment against the policy.

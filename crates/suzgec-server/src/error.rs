@@ -98,7 +98,11 @@ impl From<suzgec_core::Error> for AppError {
         let status = match &error {
             E::EmptyText | E::TextTooLong { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             E::UnknownLanguage(_) | E::UnknownRule(_) => StatusCode::BAD_REQUEST,
-            E::Policy(_) | E::PolicySetting(_) | E::RuleSettings { .. } | E::Lexicon(_) => {
+            E::Policy(_)
+            | E::PolicySetting(_)
+            | E::RuleSettings { .. }
+            | E::Lexicon(_)
+            | E::SiteModel(_) => {
                 return AppError::internal(error);
             }
         };

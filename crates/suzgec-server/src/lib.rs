@@ -45,7 +45,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Router, middleware};
-use suzgec_core::{Moderator, Policy};
+use suzgec_core::Moderator;
 use suzgec_store::Store;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -97,22 +97,13 @@ pub enum Error {
     Embed(#[from] embed::EmbedConfigError),
 }
 
+/// The moderator of a configured policy, with the site model its `[site] model` names.
 fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
-    let policy_error = |message: String| Error::Policy {
+    suzgec_learn::load_policy_file(path, None).map_err(|e| Error::Policy {
         name: name.to_owned(),
         path: path.map_or("built-in".into(), |p| p.display().to_string()),
-        message,
-    };
-    let policy = match path {
-        None => Policy::default(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| policy_error(e.to_string()))?;
-            Policy::from_toml(&text).map_err(|e| policy_error(e.to_string()))?
-        }
-    };
-    let moderator = Moderator::new(policy).map_err(|e| policy_error(e.to_string()))?;
-    moderator.warm_up();
-    Ok(moderator)
+        message: e.to_string(),
+    })
 }
 
 /// Opens the database (migrating it), loads the policies, publishes the demo articles into an

@@ -24,6 +24,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Measure the rules on labelled JSON Lines: precision, recall and F1 per rule.
     Eval(cmd::eval::EvalArgs),
+    /// Learn the site's own line for the abuse rules from its moderators' past decisions.
+    Learn(cmd::learn::LearnArgs),
     /// Detect the language of JSON Lines texts (to measure the detector).
     Detect(cmd::detect::DetectArgs),
     /// Restore Turkish letters in lines of text typed without them (stdin to stdout).
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::serve::import(args).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => cmd::check::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Learn(args) => cmd::learn::run(args),
         Command::Detect(args) => cmd::detect::run(args),
         Command::Restore(args) => cmd::restore::run(args).map(|()| ExitCode::SUCCESS),
         Command::Spell(args) => cmd::spell::run(args).map(|()| ExitCode::SUCCESS),

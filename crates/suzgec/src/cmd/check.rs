@@ -28,6 +28,10 @@ pub struct CheckArgs {
     /// Policy file (TOML); the built-in policy otherwise (`suzgec policy default` prints it).
     #[arg(long, env = "SUZGEC_POLICY")]
     policy: Option<PathBuf>,
+    /// A site model (`suzgec learn`) that adjusts the abuse rules, instead of the one the policy's
+    /// `[site] model` names.
+    #[arg(long, value_name = "FILE")]
+    site_model: Option<PathBuf>,
     /// The comment's language (tr, en, az, other), instead of detecting it.
     #[arg(long)]
     language: Option<Language>,
@@ -38,7 +42,7 @@ pub struct CheckArgs {
 
 /// Runs `suzgec check`. Exit status: 0 approved, 1 refused or sent to review, 2 error.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let moderator = super::moderator(args.policy.as_deref())?;
+    let moderator = super::moderator(args.policy.as_deref(), args.site_model.as_deref())?;
     if args.jsonl {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(args.threads.unwrap_or(0))
@@ -125,8 +129,14 @@ fn print_readable(text: &str, verdict: &Verdict) {
             .if_supports_color(Stream::Stdout, |d| d.red())
             .to_string(),
     };
+    let site_model = verdict
+        .policy
+        .site_model
+        .as_ref()
+        .map(|v| format!(", site model {v}"))
+        .unwrap_or_default();
     println!(
-        "{}  (language: {}, policy: {} {})",
+        "{}  (language: {}, policy: {} {}{site_model})",
         decision.if_supports_color(Stream::Stdout, |d| d.bold()),
         verdict.language,
         verdict.policy.name,

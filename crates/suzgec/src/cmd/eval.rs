@@ -34,6 +34,10 @@ pub struct EvalArgs {
     /// Policy file (TOML); the built-in policy otherwise.
     #[arg(long, env = "SUZGEC_POLICY")]
     policy: Option<PathBuf>,
+    /// A site model (`suzgec learn`) that adjusts the abuse rules, instead of the one the policy's
+    /// `[site] model` names.
+    #[arg(long, value_name = "FILE")]
+    site_model: Option<PathBuf>,
     /// The comments' language, instead of detecting it.
     #[arg(long)]
     language: Option<Language>,
@@ -171,7 +175,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let moderator = super::moderator(args.policy.as_deref())?;
+    let moderator = super::moderator(args.policy.as_deref(), args.site_model.as_deref())?;
     let file =
         File::open(&args.file).with_context(|| format!("opening {}", args.file.display()))?;
     let mut report = Report::default();

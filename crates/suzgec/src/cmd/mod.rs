@@ -6,6 +6,7 @@ pub mod detect;
 pub mod encoder;
 pub mod eval;
 pub mod jsonl;
+pub mod learn;
 pub mod policy;
 pub mod restore;
 pub mod serve;
@@ -13,21 +14,13 @@ pub mod spell;
 
 use std::path::Path;
 
-use anyhow::Context;
-use suzgec_core::{Moderator, Policy};
+use suzgec_core::Moderator;
 
-/// Builds the moderator for a policy file, or for the built-in policy when there is none.
-pub fn moderator(policy_file: Option<&Path>) -> anyhow::Result<Moderator> {
-    let policy = match policy_file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            Policy::from_toml(&text)
-                .with_context(|| format!("in policy file {}", path.display()))?
-        }
-        None => Policy::default(),
-    };
-    let moderator = Moderator::new(policy)?;
-    moderator.warm_up();
-    Ok(moderator)
+/// Builds the moderator for a policy file, or for the built-in policy when there is none, with
+/// the site model the policy names or `site_model` instead.
+pub fn moderator(
+    policy_file: Option<&Path>,
+    site_model: Option<&Path>,
+) -> anyhow::Result<Moderator> {
+    Ok(suzgec_learn::load_policy_file(policy_file, site_model)?)
 }

@@ -23,7 +23,7 @@ pub fn run(command: &PolicyCommand) -> anyhow::Result<ExitCode> {
     match command {
         PolicyCommand::Default => print!("{DEFAULT_POLICY_TOML}"),
         PolicyCommand::Validate { file } => {
-            let moderator = super::moderator(Some(file))?;
+            let moderator = super::moderator(Some(file), None)?;
             let policy = moderator.policy();
             let rules: Vec<&str> = policy.enabled_rules().map(|(id, _)| id.as_str()).collect();
             println!(

@@ -1,0 +1,373 @@
+//! A site's own line for the abuse rules, learnt from its moderators' decisions (`suzgec learn`).
+//!
+//! The site model does not replace the shipped rules; it corrects them. For each abuse rule it has
+//! enough decisions for, it reads two things: a linear model over the comment's hashed n-grams,
+//! trained on the site's decisions alone (the site's own words), and the shipped rules' confidences
+//! and classifier scores. A small logistic regression combines them into the probability that the
+//! site's moderators refuse the comment for that rule, and that probability, placed on the site's
+//! line (the threshold learnt with it), replaces the rule's confidence before the policy decides.
+//! Rules without a head stay as shipped, and so do `swearing` findings from clear and severe
+//! words: only its mild words are the site's to judge.
+
+use serde::{Deserialize, Serialize};
+use suzgec_classify::{Model, Scorer};
+
+use crate::Error;
+use crate::policy::Policy;
+use crate::rules::{Finding, Outcome};
+use crate::text::Analysis;
+use crate::verdict::{Message, RuleId};
+
+/// The rules a site model may adjust, in the order of [`SiteInputs::signals`].
+pub const ABUSE_RULES: [RuleId; 4] = [
+    RuleId::Swearing,
+    RuleId::Insult,
+    RuleId::Offensive,
+    RuleId::BeliefAttack,
+];
+
+/// How many numbers [`SiteInputs::signals`] holds: each abuse rule's confidence and score.
+pub const SIGNALS: usize = ABUSE_RULES.len() * 2;
+
+/// How many inputs a head's combination reads: a constant, the text model's log-odds, the signals.
+pub const COMBINED: usize = SIGNALS + 2;
+
+/// The tag every site model file starts with.
+const MAGIC: [u8; 8] = *b"SZGSITE\x1a";
+
+/// The format version this build writes and reads.
+const FORMAT_VERSION: u32 = 1;
+
+/// Words marked on a finding that only the site model makes.
+const MARKED_WORDS: usize = 3;
+
+/// What a site model reads of one comment: its classifier text and what the shipped rules made of
+/// it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteInputs {
+    /// The comment as the classifiers read it (its skeleton, lower case, letters folded).
+    pub classifier_text: String,
+    /// Per abuse rule, in [`ABUSE_RULES`] order: the shipped finding's confidence (0 without one)
+    /// and the rule's score (0 without one).
+    pub signals: [f32; SIGNALS],
+}
+
+impl SiteInputs {
+    /// The inputs of an analysed comment whose rules gave `outcomes`.
+    pub fn of(analysis: &Analysis<'_>, outcomes: &[(RuleId, Outcome)]) -> SiteInputs {
+        let mut signals = [0.0; SIGNALS];
+        for (at, rule) in ABUSE_RULES.iter().enumerate() {
+            if let Some((_, outcome)) = outcomes.iter().find(|(id, _)| id == rule) {
+                signals[2 * at] = outcome.finding.as_ref().map_or(0.0, |f| f.confidence);
+                signals[2 * at + 1] = outcome.score.unwrap_or(0.0);
+            }
+        }
+        SiteInputs {
+            classifier_text: analysis.skeleton.classifier_text(analysis.text()),
+            signals,
+        }
+    }
+
+    /// The inputs of one head's combination, given the text model's log-odds for its rule.
+    pub fn combined(&self, text_logit: f32) -> [f32; COMBINED] {
+        let mut out = [0.0; COMBINED];
+        out[0] = 1.0;
+        out[1] = text_logit;
+        out[2..].copy_from_slice(&self.signals);
+        out
+    }
+}
+
+/// One rule's part of a site model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteHead {
+    /// The rule it adjusts.
+    pub rule: RuleId,
+    /// Logistic regression weights over [`SiteInputs::combined`].
+    pub weights: Vec<f32>,
+    /// The probability from which the site refuses: it lands on the rule's `review_at`.
+    pub line: f32,
+}
+
+impl SiteHead {
+    /// The probability that the site's moderators refuse a comment with these inputs for this
+    /// rule.
+    pub fn probability(&self, combined: &[f32; COMBINED]) -> f32 {
+        let z: f32 = self.weights.iter().zip(combined).map(|(w, x)| w * x).sum();
+        suzgec_classify::scorer::sigmoid(z)
+    }
+
+    /// The rule's confidence for a probability: the site's line lands on `review_at`, certainty on
+    /// 1, so the policy's bands keep their meaning (from `review_at` a moderator decides, from
+    /// `reject_at` the comment is refused).
+    pub fn confidence(&self, probability: f32, review_at: f32) -> f32 {
+        let line = self.line.clamp(0.01, 0.99);
+        let p = probability.clamp(0.0, 1.0);
+        if p < line {
+            p / line * review_at
+        } else {
+            review_at + (p - line) / (1.0 - line) * (1.0 - review_at)
+        }
+    }
+}
+
+/// Agreement of a policy's decisions with a site's held-out decisions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Macro-averaged F1 of "approved" and "refused".
+    pub macro_f1: f32,
+    /// Counts: `[truth][predicted]`, 0 approved and 1 refused.
+    pub confusion: [[usize; 2]; 2],
+}
+
+impl Agreement {
+    /// The agreement of `(truth, predicted)` pairs, `true` for refused.
+    pub fn of(pairs: impl IntoIterator<Item = (bool, bool)>) -> Agreement {
+        let mut confusion = [[0usize; 2]; 2];
+        for (truth, predicted) in pairs {
+            confusion[usize::from(truth)][usize::from(predicted)] += 1;
+        }
+        let f1 = |class: usize| {
+            let tp = confusion[class][class] as f32;
+            let predicted = (confusion[0][class] + confusion[1][class]) as f32;
+            let actual = (confusion[class][0] + confusion[class][1]) as f32;
+            if tp == 0.0 {
+                0.0
+            } else {
+                2.0 * tp / (predicted + actual)
+            }
+        };
+        Agreement {
+            macro_f1: (f1(0) + f1(1)) / 2.0,
+            confusion,
+        }
+    }
+
+    /// How many decisions were compared.
+    pub fn decisions(&self) -> usize {
+        self.confusion.iter().flatten().sum()
+    }
+}
+
+/// A word or phrase whose decisions on the site differ most from the shipped policy's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MovedPhrase {
+    /// The phrase, lower case.
+    pub phrase: String,
+    /// Decisions on comments that contain it.
+    pub decisions: usize,
+    /// The share of them the site refused.
+    pub site_refused: f32,
+    /// The share of them the shipped policy refused.
+    pub shipped_refused: f32,
+}
+
+/// What a site model was learnt from and how well it agrees with the site, for moderators and for
+/// tracing verdicts back to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteModelInfo {
+    /// Names this model in verdicts (`policy.site_model`).
+    pub version: String,
+    /// When it was learnt (RFC 3339, UTC).
+    pub trained_at: String,
+    /// Decisions it was learnt from.
+    pub decisions: usize,
+    /// The newest decisions, held out to measure the agreement below.
+    pub held_out: usize,
+    /// The shipped policy's agreement with the held-out decisions.
+    pub shipped: Agreement,
+    /// The site model's agreement with them (learnt without them).
+    pub site: Agreement,
+    /// The rules it adjusts; the others stay as shipped.
+    pub rules: Vec<RuleId>,
+    /// Phrases the site refuses more often than the shipped policy does.
+    pub refuses_more: Vec<MovedPhrase>,
+    /// Phrases the site approves more often than the shipped policy does.
+    pub approves_more: Vec<MovedPhrase>,
+}
+
+/// The part of the file that is not the text model.
+#[derive(Serialize, Deserialize)]
+struct Header {
+    info: SiteModelInfo,
+    heads: Vec<SiteHead>,
+}
+
+/// A site's line for the abuse rules, learnt from its moderators.
+#[derive(Debug, Clone)]
+pub struct SiteModel {
+    info: SiteModelInfo,
+    heads: Vec<SiteHead>,
+    text: Scorer,
+}
+
+impl SiteModel {
+    /// Puts a learnt model together: `text` has one head per entry of `heads`, named by its rule.
+    pub fn new(info: SiteModelInfo, heads: Vec<SiteHead>, text: Model) -> Result<SiteModel, Error> {
+        let names: Vec<&str> = text.heads.iter().map(|h| h.name.as_str()).collect();
+        let rules: Vec<&str> = heads.iter().map(|h| h.rule.as_str()).collect();
+        if names != rules {
+            return Err(Error::SiteModel(format!(
+                "the text model's heads {names:?} are not the rules {rules:?}"
+            )));
+        }
+        if let Some(head) = heads.iter().find(|h| !ABUSE_RULES.contains(&h.rule)) {
+            return Err(Error::SiteModel(format!(
+                "`{}` is not an abuse rule",
+                head.rule
+            )));
+        }
+        if let Some(head) = heads.iter().find(|h| h.weights.len() != COMBINED) {
+            return Err(Error::SiteModel(format!(
+                "`{}` has {} weights, not {COMBINED}",
+                head.rule,
+                head.weights.len()
+            )));
+        }
+        Ok(SiteModel {
+            info,
+            heads,
+            text: Scorer::new(text),
+        })
+    }
+
+    /// What the model was learnt from, and how well it agrees with the site.
+    pub fn info(&self) -> &SiteModelInfo {
+        &self.info
+    }
+
+    /// The rules' heads.
+    pub fn heads(&self) -> &[SiteHead] {
+        &self.heads
+    }
+
+    /// Per head, the probability that the site refuses a comment with these inputs for its rule.
+    pub fn probabilities(&self, inputs: &SiteInputs) -> Vec<(RuleId, f32)> {
+        let text = self.text.score(&inputs.classifier_text);
+        self.heads
+            .iter()
+            .zip(text)
+            .map(|(head, p)| (head.rule, head.probability(&inputs.combined(logit(p)))))
+            .collect()
+    }
+
+    /// Replaces the abuse rules' findings with the site's judgement: `outcomes` are the rules'
+    /// outcomes on `analysis`, in the policy's rule order.
+    pub(crate) fn adjust(
+        &self,
+        analysis: &Analysis<'_>,
+        outcomes: &mut [(RuleId, Outcome)],
+        policy: &Policy,
+    ) {
+        let inputs = SiteInputs::of(analysis, outcomes);
+        for (rule, probability) in self.probabilities(&inputs) {
+            let Some(settings) = policy.rules.get(&rule) else {
+                continue;
+            };
+            let Some((_, outcome)) = outcomes.iter_mut().find(|(id, _)| *id == rule) else {
+                continue;
+            };
+            let head = self.heads.iter().find(|h| h.rule == rule);
+            let Some(head) = head else { continue };
+            let confidence = head.confidence(probability, settings.review_at);
+            match &mut outcome.finding {
+                // Clear and severe swear words are refused on every site.
+                Some(finding)
+                    if rule == RuleId::Swearing && finding.confidence >= settings.reject_at => {}
+                Some(finding) => finding.confidence = confidence,
+                None if confidence >= settings.review_at => {
+                    outcome.finding = Some(self.finding(analysis, rule, confidence));
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// A finding the shipped rule did not make: it marks the words the site's text model weighs
+    /// most towards refusing.
+    fn finding(&self, analysis: &Analysis<'_>, rule: RuleId, confidence: f32) -> Finding {
+        let Some(head) = self.heads.iter().position(|h| h.rule == rule) else {
+            return site_finding(Vec::new(), confidence);
+        };
+        let baseline = logit(self.text.score("")[head]);
+        let mut words: Vec<(f32, std::ops::Range<usize>)> = analysis
+            .skeleton
+            .words
+            .iter()
+            .map(|w| {
+                (
+                    logit(self.text.score(&w.text)[head]) - baseline,
+                    w.chars.clone(),
+                )
+            })
+            .filter(|(weight, _)| *weight > 0.0)
+            .collect();
+        words.sort_by(|a, b| b.0.total_cmp(&a.0));
+        words.truncate(MARKED_WORDS);
+        words.sort_by_key(|(_, chars)| chars.start);
+        let spans = words
+            .into_iter()
+            .map(|(_, chars)| analysis.span(chars, None))
+            .collect();
+        site_finding(spans, confidence)
+    }
+
+    /// The model as bytes, for a file or a database row.
+    pub fn encode(&self) -> Vec<u8> {
+        let header = Header {
+            info: self.info.clone(),
+            heads: self.heads.clone(),
+        };
+        // Serialising plain data with string keys cannot fail.
+        let json = serde_json::to_vec(&header).unwrap_or_default();
+        let mut out = Vec::with_capacity(json.len() + 64);
+        out.extend_from_slice(&MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        out.extend_from_slice(&json);
+        out.extend_from_slice(&self.text.model().encode());
+        out
+    }
+
+    /// Reads a model written by [`SiteModel::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<SiteModel, Error> {
+        let bad = |what: &str| Error::SiteModel(what.to_owned());
+        let rest = bytes
+            .strip_prefix(&MAGIC)
+            .ok_or_else(|| bad("not a site model file"))?;
+        let (version, rest) = rest.split_at_checked(4).ok_or_else(|| bad("truncated"))?;
+        let version = u32::from_le_bytes(version.try_into().map_err(|_| bad("truncated"))?);
+        if version != FORMAT_VERSION {
+            return Err(Error::SiteModel(format!(
+                "format version {version}; this build reads {FORMAT_VERSION}"
+            )));
+        }
+        let (length, rest) = rest.split_at_checked(4).ok_or_else(|| bad("truncated"))?;
+        let length = u32::from_le_bytes(length.try_into().map_err(|_| bad("truncated"))?);
+        let (json, model) = rest
+            .split_at_checked(length as usize)
+            .ok_or_else(|| bad("truncated"))?;
+        let header: Header = serde_json::from_slice(json)
+            .map_err(|e| Error::SiteModel(format!("its header: {e}")))?;
+        let text = Model::decode(model).map_err(|e| Error::SiteModel(e.to_string()))?;
+        SiteModel::new(header.info, header.heads, text)
+    }
+}
+
+/// The log-odds of a probability.
+pub fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
+fn site_finding(spans: Vec<crate::verdict::Span>, confidence: f32) -> Finding {
+    Finding {
+        confidence,
+        spans,
+        message: Message {
+            tr: "Bu sitenin moderatörleri bu tür yorumları yayımlamıyor.".into(),
+            en: "This site's moderators do not publish comments like this.".into(),
+        },
+        aspects: Vec::new(),
+    }
+}

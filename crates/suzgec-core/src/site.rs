@@ -270,7 +270,12 @@ impl SiteModel {
             let head = self.heads.iter().find(|h| h.rule == rule);
             let Some(head) = head else { continue };
             let confidence = head.confidence(probability, settings.review_at);
-            match &mut outcome.finding {
+            // A shipped finding too weak for a reason is the site's alone to make.
+            let shipped = outcome
+                .finding
+                .as_mut()
+                .filter(|f| f.confidence >= settings.review_at);
+            match shipped {
                 // Clear and severe swear words are refused on every site.
                 Some(finding)
                     if rule == RuleId::Swearing && finding.confidence >= settings.reject_at => {}
@@ -278,7 +283,7 @@ impl SiteModel {
                 None if confidence >= settings.review_at => {
                     outcome.finding = Some(self.finding(analysis, rule, confidence));
                 }
-                None => {}
+                None => outcome.finding = None,
             }
         }
     }
@@ -369,5 +374,170 @@ fn site_finding(spans: Vec<crate::verdict::Span>, confidence: f32) -> Finding {
             en: "This site's moderators do not publish comments like this.".into(),
         },
         aspects: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Decision, Moderator};
+    use suzgec_classify::FeatureConfig;
+    use suzgec_classify::model::Head;
+
+    /// A model whose heads ignore the text and say `bias` (log-odds) for every comment.
+    fn constant_model(rules: &[(RuleId, f32)]) -> SiteModel {
+        let config = FeatureConfig {
+            bits: 8,
+            ..FeatureConfig::default()
+        };
+        let text = Model {
+            config,
+            heads: rules
+                .iter()
+                .map(|(rule, _)| Head {
+                    name: rule.as_str().into(),
+                    bias: 0.0,
+                    scale: 1.0,
+                    slope: 1.0,
+                    intercept: 0.0,
+                })
+                .collect(),
+            weights: vec![0; config.buckets() * rules.len()],
+        };
+        let heads = rules
+            .iter()
+            .map(|&(rule, bias)| {
+                let mut weights = vec![0.0; COMBINED];
+                weights[0] = bias;
+                SiteHead {
+                    rule,
+                    weights,
+                    line: 0.5,
+                }
+            })
+            .collect();
+        let info = SiteModelInfo {
+            version: "test-1".into(),
+            trained_at: "2026-12-07T00:00:00Z".into(),
+            decisions: 100,
+            held_out: 20,
+            shipped: Agreement::default(),
+            site: Agreement::default(),
+            rules: rules.iter().map(|r| r.0).collect(),
+            refuses_more: Vec::new(),
+            approves_more: Vec::new(),
+        };
+        SiteModel::new(info, heads, text).expect("a consistent model")
+    }
+
+    fn moderator(model: SiteModel) -> Moderator {
+        Moderator::new(Policy::default())
+            .expect("default policy builds")
+            .with_site_model(Some(std::sync::Arc::new(model)))
+    }
+
+    #[test]
+    fn the_sites_line_lands_on_review_at() {
+        let head = SiteHead {
+            rule: RuleId::Insult,
+            weights: vec![0.0; COMBINED],
+            line: 0.3,
+        };
+        assert!((head.confidence(0.3, 0.5) - 0.5).abs() < 1e-6);
+        assert!(head.confidence(0.29, 0.5) < 0.5);
+        assert!((head.confidence(1.0, 0.5) - 1.0).abs() < 1e-6);
+        assert_eq!(head.confidence(0.0, 0.5), 0.0);
+        let mut last = -1.0;
+        for i in 0..=100 {
+            let c = head.confidence(i as f32 / 100.0, 0.5);
+            assert!(c >= last, "not monotone at {i}");
+            last = c;
+        }
+    }
+
+    #[test]
+    fn a_stricter_site_refuses_what_the_shipped_rules_pass_and_says_so() {
+        let text = "Bu hafta sonu maç var mı?";
+        let shipped = Moderator::new(Policy::default())
+            .expect("builds")
+            .check(text, None)
+            .expect("verdict");
+        assert!(!shipped.reasons.iter().any(|r| r.rule == RuleId::Insult));
+        assert_eq!(shipped.policy.site_model, None);
+        let verdict = moderator(constant_model(&[(RuleId::Insult, 6.0)]))
+            .check(text, None)
+            .expect("verdict");
+        assert_eq!(verdict.decision, Decision::Reject);
+        let reason = verdict
+            .reasons
+            .iter()
+            .find(|r| r.rule == RuleId::Insult)
+            .expect("the site's insult line");
+        assert!(reason.message.en.contains("This site's moderators"));
+        assert_eq!(verdict.policy.site_model.as_deref(), Some("test-1"));
+    }
+
+    #[test]
+    fn a_lenient_site_approves_insults_but_never_clear_swearing() {
+        let model = constant_model(&[(RuleId::Insult, -6.0), (RuleId::Swearing, -6.0)]);
+        let moderator = moderator(model);
+        let shipped = Moderator::new(Policy::default()).expect("builds");
+        let insult = "Bakan tam bir salak.";
+        let before = shipped.check(insult, None).expect("verdict");
+        assert!(before.reasons.iter().any(|r| r.rule == RuleId::Insult));
+        let after = moderator.check(insult, None).expect("verdict");
+        assert!(
+            !after.reasons.iter().any(|r| r.rule == RuleId::Insult),
+            "{after:?}"
+        );
+        let swearing = "Siktir git buradan.";
+        let before = shipped.check(swearing, None).expect("verdict");
+        let after = moderator.check(swearing, None).expect("verdict");
+        assert_eq!(before.decision, Decision::Reject);
+        assert_eq!(after.decision, Decision::Reject);
+        assert!(after.reasons.iter().any(|r| r.rule == RuleId::Swearing));
+    }
+
+    #[test]
+    fn a_model_survives_its_bytes_and_garbage_is_refused() {
+        let model = constant_model(&[(RuleId::Offensive, 1.5)]);
+        let read = SiteModel::decode(&model.encode()).expect("decodes");
+        assert_eq!(read.info(), model.info());
+        assert_eq!(read.heads(), model.heads());
+        let bytes = model.encode();
+        for bad in [&b""[..], b"SZGSITE", &bytes[..bytes.len() - 3], b"not a model at all"] {
+            assert!(
+                matches!(SiteModel::decode(bad), Err(Error::SiteModel(_))),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn heads_must_match_the_text_model_and_be_abuse_rules() {
+        let model = constant_model(&[(RuleId::Insult, 0.0)]);
+        let text = model.text.model().clone();
+        let info = model.info().clone();
+        let spelling = SiteHead {
+            rule: RuleId::Spelling,
+            weights: vec![0.0; COMBINED],
+            line: 0.5,
+        };
+        assert!(SiteModel::new(info.clone(), vec![spelling], text.clone()).is_err());
+        let short = SiteHead {
+            rule: RuleId::Insult,
+            weights: vec![0.0; 2],
+            line: 0.5,
+        };
+        assert!(SiteModel::new(info, vec![short], text).is_err());
+    }
+
+    #[test]
+    fn agreement_is_macro_f1_over_both_classes() {
+        let a = Agreement::of([(true, true), (true, false), (false, false), (false, false)]);
+        assert_eq!(a.confusion, [[2, 0], [1, 1]]);
+        // refused: p 1, r 0.5 → 0.667; approved: p 0.667, r 1 → 0.8.
+        assert!((a.macro_f1 - (2.0 / 3.0 + 0.8) / 2.0).abs() < 1e-6);
+        assert_eq!(a.decisions(), 4);
     }
 }

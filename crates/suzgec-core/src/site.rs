@@ -505,7 +505,12 @@ mod tests {
         assert_eq!(read.info(), model.info());
         assert_eq!(read.heads(), model.heads());
         let bytes = model.encode();
-        for bad in [&b""[..], b"SZGSITE", &bytes[..bytes.len() - 3], b"not a model at all"] {
+        for bad in [
+            &b""[..],
+            b"SZGSITE",
+            &bytes[..bytes.len() - 3],
+            b"not a model at all",
+        ] {
             assert!(
                 matches!(SiteModel::decode(bad), Err(Error::SiteModel(_))),
                 "{bad:?}"

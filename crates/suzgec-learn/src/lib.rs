@@ -11,6 +11,8 @@ pub mod combine;
 pub mod history;
 mod load;
 mod phrases;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::sync::Arc;
 
@@ -141,6 +143,8 @@ pub fn learn(
     if decisions.is_empty() {
         return Err(Error::Empty);
     }
+    // The site model reads the abuse rules alone; the others need not run.
+    let moderator = &Moderator::new(moderator.policy().abuse_only())?;
     let mut order: Vec<usize> = (0..decisions.len()).collect();
     if decisions.iter().all(|d| d.decided_at.is_some()) {
         order.sort_by_key(|&i| decisions[i].decided_at);

@@ -5,49 +5,9 @@
 
 use std::sync::Arc;
 
-use serde_json::Value;
 use suzgec_core::{Moderator, Policy, RuleId};
+use suzgec_learn::testing::{self, Case};
 use suzgec_learn::{Decision, Error, LearnOptions, learn};
-
-const TUNE: &str = include_str!("../../../data/abuse/functional/tune.jsonl");
-const TEST: &str = include_str!("../../../data/abuse/functional/test.jsonl");
-
-struct Case {
-    text: String,
-    functionality: String,
-    hateful: bool,
-    refused: bool,
-    insult_only: bool,
-}
-
-/// The suite's cases in an order that mixes functionalities and languages (the files are sorted by
-/// id), as a site's decisions come.
-fn cases(jsonl: &str) -> Vec<Case> {
-    let mut cases: Vec<Case> = jsonl
-        .lines()
-        .map(|line| {
-            let case: Value = serde_json::from_str(line).expect("suite lines are JSON");
-            let field = |name: &str| case[name].as_str().unwrap_or_default().to_owned();
-            let expected: Vec<&str> = case["expected"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            Case {
-                text: field("text"),
-                functionality: field("functionality"),
-                hateful: field("label") == "hateful",
-                refused: field("decision") == "reject",
-                insult_only: expected == ["insult"],
-            }
-        })
-        .collect();
-    cases.sort_by_key(|c| {
-        c.text.bytes().fold(0x811c_9dc5u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        })
-    });
-    cases
-}
 
 /// The abuse rules without the encoder: the site model is learnt the same way over either, and
 /// the fast path keeps the test short.
@@ -55,15 +15,6 @@ fn moderator() -> Moderator {
     let mut policy = Policy::default().abuse_only();
     policy.classifier.encoder = false;
     Moderator::new(policy).expect("the policy builds")
-}
-
-/// The lenient site's decision: insults without swear words pass; the rest as the policy says.
-fn lenient(case: &Case) -> bool {
-    let insult = matches!(
-        case.functionality.as_str(),
-        "abuse_individual" | "abuse_nonprotected_insult"
-    );
-    case.refused && !(insult && case.insult_only)
 }
 
 fn refused_share<'a>(moderator: &Moderator, texts: impl Iterator<Item = &'a str>) -> f32 {
@@ -84,15 +35,7 @@ fn refused_share<'a>(moderator: &Moderator, texts: impl Iterator<Item = &'a str>
 #[test]
 fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
     let shipped = moderator();
-    let history: Vec<Decision> = cases(TUNE)
-        .iter()
-        .map(|case| Decision {
-            text: case.text.clone(),
-            refused: lenient(case),
-            rules: None,
-            decided_at: None,
-        })
-        .collect();
+    let history: Vec<Decision> = testing::tune().iter().map(Case::lenient_decision).collect();
     let learnt = learn(&shipped, &history, &LearnOptions::default()).expect("learns");
     let report = &learnt.report;
     assert!(report.better(), "{report:?}");
@@ -105,16 +48,21 @@ fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
     let site = Moderator::new(shipped.policy().clone())
         .expect("builds")
         .with_site_model(Some(Arc::new(learnt.model)));
-    let test = cases(TEST);
+    let test = testing::test();
     let insults = || {
         test.iter()
-            .filter(|c| lenient(c) != c.refused)
+            .filter(|c| c.lenient_refuses() != c.refused)
             .map(|c| c.text.as_str())
     };
     let hate = || test.iter().filter(|c| c.hateful).map(|c| c.text.as_str());
-    let (insults_before, insults_after) =
-        (refused_share(&shipped, insults()), refused_share(&site, insults()));
-    let (hate_before, hate_after) = (refused_share(&shipped, hate()), refused_share(&site, hate()));
+    let (insults_before, insults_after) = (
+        refused_share(&shipped, insults()),
+        refused_share(&site, insults()),
+    );
+    let (hate_before, hate_after) = (
+        refused_share(&shipped, hate()),
+        refused_share(&site, hate()),
+    );
     assert!(insults().count() >= 50);
     assert!(
         insults_before > 0.8 && insults_after < 0.5,
@@ -133,7 +81,7 @@ fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
 #[test]
 fn a_site_that_decides_as_shipped_learns_nothing_to_put_in_force() {
     let shipped = moderator();
-    let history: Vec<Decision> = cases(TUNE)
+    let history: Vec<Decision> = testing::tune()
         .iter()
         .step_by(3)
         .map(|case| {
@@ -166,10 +114,15 @@ fn empty_one_sided_and_tiny_histories_are_refused_with_a_reason() {
         Err(Error::Empty)
     ));
     let approvals = vec![decision("Güzel haber", false); 100];
-    let error = learn(&moderator, &approvals, &options).err().expect("refused");
+    let error = learn(&moderator, &approvals, &options)
+        .err()
+        .expect("refused");
     assert!(matches!(error, Error::OneSided(_)));
     assert!(error.to_string().contains("both approvals and refusals"));
-    let few = [decision("Güzel haber", false), decision("Sen bir salaksın", true)];
+    let few = [
+        decision("Güzel haber", false),
+        decision("Sen bir salaksın", true),
+    ];
     assert!(matches!(
         learn(&moderator, &few, &options),
         Err(Error::TooFew(2))
@@ -189,11 +142,16 @@ fn empty_one_sided_and_tiny_histories_are_refused_with_a_reason() {
 #[test]
 fn decisions_are_held_out_newest_first() {
     let moderator = moderator();
-    let tune = cases(TUNE);
+    let tune = testing::tune();
     // In time order: 320 decisions of both kinds, then 80 refusals. The file lists them newest
     // first, so holding out its last lines would hold out old decisions of both kinds.
     let older = tune.iter().step_by(2).take(320);
-    let newest = tune.iter().skip(1).step_by(2).filter(|c| c.refused).take(80);
+    let newest = tune
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|c| c.refused)
+        .take(80);
     let mut history: Vec<Decision> = older
         .chain(newest)
         .enumerate()

@@ -74,6 +74,78 @@ async fn the_gateway_needs_a_token_and_answers_with_a_verdict(db: &TestDatabase)
 }
 on_both_databases!(the_gateway_needs_a_token_and_answers_with_a_verdict);
 
+/// A lenient site's model (`suzgec learn`), learnt once for the whole test binary: insults to
+/// people pass, hate does not.
+fn lenient_site_model() -> &'static (Vec<u8>, String) {
+    static MODEL: std::sync::OnceLock<(Vec<u8>, String)> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut policy = suzgec_core::Policy::default();
+        policy.classifier.encoder = false;
+        let moderator = suzgec_core::Moderator::new(policy).expect("policy builds");
+        let history: Vec<_> = suzgec_learn::testing::tune()
+            .iter()
+            .map(suzgec_learn::testing::Case::lenient_decision)
+            .collect();
+        let learnt =
+            suzgec_learn::learn(&moderator, &history, &Default::default()).expect("learns");
+        (learnt.model.encode(), learnt.model.info().version.clone())
+    })
+}
+
+async fn a_policys_site_model_moves_the_gateways_line_and_is_named(db: &TestDatabase) {
+    let (model, version) = lenient_site_model();
+    let dir = std::env::temp_dir().join(format!(
+        "suzgec-site-{}-{}",
+        std::process::id(),
+        db.url.len()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("lenient.model"), model).expect("write model");
+    let policy =
+        suzgec_core::policy::DEFAULT_POLICY_TOML.replace("encoder = true", "encoder = false");
+    std::fs::write(
+        dir.join("policy.toml"),
+        format!("{policy}\n[site]\nmodel = \"lenient.model\"\n"),
+    )
+    .expect("write policy");
+    let app = TestApp::start(db, |config| {
+        config.policy_file = Some(dir.join("policy.toml"));
+    })
+    .await;
+    let token = app.token(Role::Api).await;
+    let insults: Vec<String> = suzgec_learn::testing::test()
+        .into_iter()
+        .filter(|c| c.refused && !c.lenient_refuses())
+        .map(|c| c.text)
+        .collect();
+    let mut approved = 0;
+    for text in &insults {
+        let (status, verdict) = app
+            .post_json("/api/v1/moderate", Some(&token), &json!({ "text": text }))
+            .await;
+        assert_eq!(status, 200, "{verdict}");
+        validate_verdict(&verdict);
+        assert_eq!(verdict["policy"]["site_model"], version.as_str());
+        approved += usize::from(verdict["decision"] == "approve");
+    }
+    assert!(
+        approved * 2 > insults.len(),
+        "{approved} of {} insults approved",
+        insults.len()
+    );
+    let (_, verdict) = app
+        .post_json(
+            "/api/v1/moderate",
+            Some(&token),
+            &json!({ "text": "Siktir git buradan, şerefsiz." }),
+        )
+        .await;
+    assert_eq!(verdict["decision"], "reject", "{verdict}");
+    app.stop().await;
+    std::fs::remove_dir_all(&dir).ok();
+}
+on_both_databases!(a_policys_site_model_moves_the_gateways_line_and_is_named);
+
 #[tokio::test]
 async fn bad_requests_get_clear_errors() {
     let db = suzgec_store::testing::sqlite();

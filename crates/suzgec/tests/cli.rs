@@ -438,3 +438,179 @@ fn encoder_data_writes_the_labelled_texts_as_the_encoders_pieces() {
     // The corpus lines' pieces are kept too, and the four special pieces.
     assert!(used.len() > lines.len() && used.starts_with(&[0, 1, 2, 3]));
 }
+
+/// The functional suite's tuning cases as a lenient site's history (`suzgec_learn::testing`), with
+/// two bad lines (second and third), and the insults the site lets through.
+fn lenient_history() -> (String, Vec<String>) {
+    let cases = suzgec_learn::testing::tune();
+    let mut lines: Vec<String> = cases
+        .iter()
+        .map(|case| {
+            let decision = if case.lenient_refuses() {
+                "reject"
+            } else {
+                "approve"
+            };
+            serde_json::json!({"text": case.text, "decision": decision}).to_string()
+        })
+        .collect();
+    lines.insert(1, r#"{"decision": "reject"}"#.into());
+    lines.insert(2, r#"{"text": "x", "decision": "hide"}"#.into());
+    let insults = cases
+        .into_iter()
+        .filter(|c| c.refused && !c.lenient_refuses())
+        .map(|c| c.text)
+        .collect();
+    (lines.join("\n"), insults)
+}
+
+#[test]
+fn learn_writes_a_site_model_that_check_and_the_policy_put_in_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (history, insults) = lenient_history();
+    let history_file = dir.path().join("history.jsonl");
+    std::fs::write(&history_file, history).expect("write history");
+    // The fast path keeps the test short; the site model is learnt the same way over either.
+    let policy = dir.path().join("site.toml");
+    let fast = suzgec_core_policy().replace("encoder = true", "encoder = false");
+    std::fs::write(&policy, &fast).expect("write policy");
+    let model = dir.path().join("site.model");
+    let path = |p: &std::path::Path| p.to_str().expect("UTF-8 path").to_owned();
+    let output = suzgec(
+        &[
+            "learn",
+            "--history",
+            &path(&history_file),
+            "--out",
+            &path(&model),
+            "--policy",
+            &path(&policy),
+        ],
+        b"",
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stderr}\n{}",
+        stdout(&output)
+    );
+    assert!(stderr.contains("line 2: no `text`; skipped"), "{stderr}");
+    assert!(
+        stderr.contains("line 3: unknown decision \"hide\""),
+        "{stderr}"
+    );
+    assert!(
+        stdout(&output).contains("agrees better: written to"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(model.exists());
+
+    let jsonl: String = insults
+        .iter()
+        .map(|t| serde_json::json!({ "text": t }).to_string() + "\n")
+        .collect();
+    let refused = |extra: &[&str]| {
+        let mut args = vec!["check", "--jsonl", "--policy"];
+        let policy = path(&policy);
+        args.push(&policy);
+        args.extend_from_slice(extra);
+        json_lines(&suzgec(&args, jsonl.as_bytes()))
+            .iter()
+            .filter(|line| line["verdict"]["decision"] != "approve")
+            .count()
+    };
+    let model_path = path(&model);
+    let (before, after) = (refused(&[]), refused(&["--site-model", &model_path]));
+    assert!(
+        before * 10 >= insults.len() * 9 && after * 2 < before,
+        "{before} then {after} of {} insults refused",
+        insults.len()
+    );
+
+    // The policy's `[site] model`, relative to the policy file, puts it in force too.
+    std::fs::write(&policy, format!("{fast}\n[site]\nmodel = \"site.model\"\n")).expect("write");
+    let output = suzgec(
+        &["check", "--json", "--policy", &path(&policy), &insults[0]],
+        b"",
+    );
+    let verdict: Value = serde_json::from_str(&stdout(&output)).expect("verdict JSON");
+    let version = verdict["policy"]["site_model"]
+        .as_str()
+        .expect("names the site model");
+    assert!(version.contains('-'), "{version}");
+}
+
+#[test]
+fn learn_writes_nothing_when_the_site_decides_as_shipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policy = dir.path().join("fast.toml");
+    let fast = suzgec_core_policy().replace("encoder = true", "encoder = false");
+    std::fs::write(&policy, &fast).expect("write policy");
+    let policy = policy.to_str().expect("UTF-8").to_owned();
+    // The shipped policy's own decisions as the history.
+    let (history, _) = lenient_history();
+    let texts: String = history
+        .lines()
+        .step_by(4)
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| {
+            v["text"]
+                .as_str()
+                .map(|t| serde_json::json!({"text": t}).to_string() + "\n")
+        })
+        .collect();
+    let checked = json_lines(&suzgec(
+        &["check", "--jsonl", "--policy", &policy],
+        texts.as_bytes(),
+    ));
+    let shipped: String = checked
+        .iter()
+        .map(|line| {
+            let refused = line["verdict"]["reasons"]
+                .as_array()
+                .is_some_and(|r| !r.is_empty());
+            let decision = if refused { "reject" } else { "approve" };
+            serde_json::json!({"text": line["text"], "decision": decision}).to_string() + "\n"
+        })
+        .collect();
+    let history_file = dir.path().join("history.jsonl");
+    std::fs::write(&history_file, shipped).expect("write history");
+    let model = dir.path().join("site.model");
+    let args = |force: bool| {
+        let mut args = vec![
+            "learn".to_owned(),
+            "--history".into(),
+            history_file.to_str().expect("UTF-8").into(),
+            "--out".into(),
+            model.to_str().expect("UTF-8").into(),
+            "--policy".into(),
+            policy.clone(),
+        ];
+        if force {
+            args.push("--force".into());
+        }
+        args
+    };
+    let run = |force| {
+        let args = args(force);
+        suzgec(&args.iter().map(String::as_str).collect::<Vec<_>>(), b"")
+    };
+    let output = run(false);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("nothing written"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(!model.exists());
+    let output = run(true);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(model.exists());
+}
+
+/// The built-in policy's text.
+fn suzgec_core_policy() -> String {
+    stdout(&suzgec(&["policy", "default"], b""))
+}

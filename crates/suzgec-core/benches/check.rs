@@ -63,6 +63,28 @@ fn bench_check(c: &mut Criterion) {
     }
     group.finish();
 
+    // The hate reading alone (hate lexicon and `hate::read`), on the same comments: its share of
+    // `check_without_encoder` is what judging meaning costs.
+    let lexicons = suzgec_core::lexicon::Lexicons::builtin().expect("lexicons parse");
+    let mut group = c.benchmark_group("hate_reading");
+    for (name, text) in COMMENTS {
+        let analysis = Analysis::new(text, None);
+        let beliefs = lexicons.beliefs.find(&analysis);
+        let mut abuse = lexicons.turkish.find(&analysis);
+        abuse.extend(lexicons.english.find(&analysis));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                suzgec_core::rules::abuse::read_hate(
+                    black_box(&analysis),
+                    lexicons,
+                    &beliefs,
+                    &abuse,
+                )
+            })
+        });
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("analysis_without_detection");
     for (name, text) in COMMENTS {
         group.bench_function(name, |b| {

@@ -25,7 +25,7 @@ pub mod text;
 pub mod verdict;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
 pub use error::Error;
 pub use policy::Policy;
@@ -41,7 +41,8 @@ use text::Analysis;
 pub struct Moderator {
     policy: Policy,
     rules: Vec<Box<dyn Rule>>,
-    site: Option<Arc<SiteModel>>,
+    /// Swapped while comments are checked when a server picks up a newly learnt model.
+    site: RwLock<Option<Arc<SiteModel>>>,
 }
 
 impl Moderator {
@@ -51,20 +52,28 @@ impl Moderator {
         Ok(Moderator {
             policy,
             rules,
-            site: None,
+            site: RwLock::new(None),
         })
     }
 
     /// The same policy with a site's own line for the abuse rules (`suzgec learn`), or without
     /// one.
-    pub fn with_site_model(mut self, site: Option<Arc<SiteModel>>) -> Self {
-        self.site = site;
+    pub fn with_site_model(self, site: Option<Arc<SiteModel>>) -> Self {
+        self.set_site_model(site);
         self
     }
 
+    /// Puts a site model in force (or none), for the comments checked from now on.
+    pub fn set_site_model(&self, site: Option<Arc<SiteModel>>) {
+        *self.site.write().unwrap_or_else(PoisonError::into_inner) = site;
+    }
+
     /// The site model in force, if any.
-    pub fn site_model(&self) -> Option<&Arc<SiteModel>> {
-        self.site.as_ref()
+    pub fn site_model(&self) -> Option<Arc<SiteModel>> {
+        self.site
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The policy in force.
@@ -86,11 +95,12 @@ impl Moderator {
     pub fn check(&self, submitted: &str, language: Option<Language>) -> Result<Verdict, Error> {
         let analysis = self.analyse(submitted, language)?;
         let mut outcomes = self.outcomes(&analysis);
-        if let Some(site) = &self.site {
+        let site = self.site_model();
+        if let Some(site) = &site {
             site.adjust(&analysis, &mut outcomes, &self.policy);
         }
         let mut verdict = self.decide(&analysis, outcomes);
-        verdict.policy.site_model = self.site.as_ref().map(|s| s.info().version.clone());
+        verdict.policy.site_model = site.map(|s| s.info().version.clone());
         Ok(verdict)
     }
 

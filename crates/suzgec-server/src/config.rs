@@ -102,6 +102,9 @@ pub struct Limits {
     /// Seconds before a failed webhook delivery is first retried; each retry waits twice as long
     /// as the one before, at most an hour, for a day.
     pub webhook_first_retry_seconds: u64,
+    /// Seconds between two looks at the site model in force in the database (`suzgec learn
+    /// --database-url`): how soon every instance picks up a newly learnt one.
+    pub site_model_poll_seconds: u64,
 }
 
 /// What a secret is shown as.
@@ -169,6 +172,7 @@ impl Default for Limits {
             duplicate_window_seconds: 600,
             encoder_runs: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             webhook_first_retry_seconds: 30,
+            site_model_poll_seconds: 10,
         }
     }
 }

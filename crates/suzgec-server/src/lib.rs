@@ -29,6 +29,7 @@ pub mod integrations;
 mod limits;
 mod metrics;
 mod pages;
+mod site_models;
 mod state;
 mod time;
 pub mod webhooks;
@@ -114,11 +115,13 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     embed::check_settings(&config.embed)?;
     let store = Store::connect_with_webhooks(&config.database_url, subscriptions).await?;
     let default = load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?;
-    let abuse_only = Moderator::new(default.policy().abuse_only()).map_err(|e| Error::Policy {
-        name: state::DEFAULT_POLICY.to_owned(),
-        path: "its abuse rules alone".into(),
-        message: e.to_string(),
-    })?;
+    let abuse_only = Moderator::new(default.policy().abuse_only())
+        .map_err(|e| Error::Policy {
+            name: state::DEFAULT_POLICY.to_owned(),
+            path: "its abuse rules alone".into(),
+            message: e.to_string(),
+        })?
+        .with_site_model(default.site_model());
     let mut moderators = BTreeMap::new();
     moderators.insert(state::DEFAULT_POLICY.to_owned(), Arc::new(default));
     for (name, path) in &config.policies {
@@ -306,6 +309,7 @@ impl Server {
         let store = state.store.clone();
         let (stop_sender, stop) = tokio::sync::watch::channel(false);
         let sender = tokio::spawn(webhooks::run(store.clone(), state.config.clone(), stop));
+        let site_models = tokio::spawn(site_models::follow(state.clone()));
         let router = app(state);
         let served = axum::serve(
             listener,
@@ -314,6 +318,7 @@ impl Server {
         .with_graceful_shutdown(shutdown)
         .await;
         cleaner.abort();
+        site_models.abort();
         let _ = stop_sender.send(true);
         let _ = sender.await;
         store.close().await;

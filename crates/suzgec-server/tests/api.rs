@@ -146,6 +146,61 @@ async fn a_policys_site_model_moves_the_gateways_line_and_is_named(db: &TestData
 }
 on_both_databases!(a_policys_site_model_moves_the_gateways_line_and_is_named);
 
+async fn a_site_model_stored_in_the_database_is_put_in_force_without_a_restart(db: &TestDatabase) {
+    let (model, version) = lenient_site_model();
+    let app = TestApp::start(db, |config| config.limits.site_model_poll_seconds = 1).await;
+    let token = app.token(Role::Api).await;
+    let insult = suzgec_learn::testing::test()
+        .into_iter()
+        .find(|c| c.refused && !c.lenient_refuses())
+        .expect("an insult the lenient site lets through")
+        .text;
+    let site_model_of = || async {
+        let (status, verdict) = app
+            .post_json("/api/v1/moderate", Some(&token), &json!({ "text": insult }))
+            .await;
+        assert_eq!(status, 200, "{verdict}");
+        verdict["policy"]["site_model"].as_str().map(str::to_owned)
+    };
+    assert_eq!(site_model_of().await, None);
+    // What `suzgec learn --database-url` does, from another process.
+    let store = suzgec_store::Store::connect(&app.database_url)
+        .await
+        .expect("store opens");
+    let info = serde_json::json!({ "version": version }).to_string();
+    store
+        .add_site_model(&suzgec_store::NewSiteModel {
+            version: version.clone(),
+            info,
+            model: model.clone(),
+            activate: true,
+        })
+        .await
+        .expect("stores");
+    let mut seen = None;
+    for _ in 0..50 {
+        seen = site_model_of().await;
+        if seen.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen.as_deref(), Some(version.as_str()));
+    store.rollback_site_model().await.expect("rolls back");
+    let mut seen = Some(String::new());
+    for _ in 0..50 {
+        seen = site_model_of().await;
+        if seen.is_none() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen, None, "back to the rules as shipped");
+    store.close().await;
+    app.stop().await;
+}
+on_both_databases!(a_site_model_stored_in_the_database_is_put_in_force_without_a_restart);
+
 #[tokio::test]
 async fn bad_requests_get_clear_errors() {
     let db = suzgec_store::testing::sqlite();

@@ -13,6 +13,7 @@ mod articles;
 mod comments;
 mod integrations;
 mod model;
+mod site_models;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod webhooks;
@@ -26,6 +27,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use comments::MACHINE_ACTOR;
 pub use model::*;
+pub use site_models::{DecisionToLearn, NewSiteModel, StoredSiteModel};
 pub use webhooks::{DeliveryLogEntry, EVENT_KINDS, PendingDelivery, Subscription};
 
 /// What can go wrong in the store.

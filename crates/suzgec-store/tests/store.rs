@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use suzgec_core::{Decision, Moderator, Policy, Verdict};
 use suzgec_store::testing::{self, TestDatabase};
 use suzgec_store::{
-    ArticleUpdate, EventKind, ModeratorDecision, NewArticle, NewComment, Role, Status, Store,
+    ArticleUpdate, EventKind, ModeratorDecision, NewArticle, NewComment, NewFeedback, NewSiteModel,
+    Role, Status, Store,
 };
 
 /// Runs one test body on SQLite and on PostgreSQL.
@@ -463,7 +464,7 @@ on_both_databases!(
 );
 
 async fn feedback_and_external_checks_are_kept_newest_first(store: Store) {
-    use suzgec_store::{NewExternalCheck, NewFeedback};
+    use suzgec_store::NewExternalCheck;
     for (token, approved) in [("comment:1", false), ("comment:2", true)] {
         store
             .add_feedback(&NewFeedback {
@@ -560,4 +561,134 @@ async fn embedded_pages_get_one_article_each_even_when_asked_at_once(store: Stor
 on_both_databases!(
     embedded_articles,
     embedded_pages_get_one_article_each_even_when_asked_at_once
+);
+
+async fn site_models_keep_every_version_one_in_force_and_roll_back(store: Store) {
+    assert_eq!(store.active_site_model_version().await.unwrap(), None);
+    assert!(matches!(
+        store.rollback_site_model().await,
+        Err(suzgec_store::Error::NotFound(_))
+    ));
+    let model = |version: &str, activate| NewSiteModel {
+        version: version.into(),
+        info: format!("{{\"version\": \"{version}\"}}"),
+        // Every byte value, a NUL among them: the model is binary.
+        model: (0..=255u8).chain([0, 0, 255]).collect(),
+        activate,
+    };
+    let first = store.add_site_model(&model("v1", true)).await.unwrap();
+    assert!(first.active);
+    store.add_site_model(&model("v2", false)).await.unwrap();
+    store.add_site_model(&model("v3", true)).await.unwrap();
+    assert_eq!(
+        store.active_site_model_version().await.unwrap().as_deref(),
+        Some("v3")
+    );
+    assert_eq!(
+        store.site_model_bytes("v3").await.unwrap(),
+        model("v3", true).model
+    );
+    assert!(matches!(
+        store.add_site_model(&model("v3", false)).await,
+        Err(suzgec_store::Error::Conflict(_))
+    ));
+    let listed: Vec<(String, bool)> = store
+        .site_models()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.version, m.active))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("v3".into(), true),
+            ("v2".into(), false),
+            ("v1".into(), false)
+        ]
+    );
+    // v2 was never in force: rolling back from v3 returns to v1, then to the rules as shipped.
+    let back = store.rollback_site_model().await.unwrap();
+    assert_eq!(back.map(|m| m.version).as_deref(), Some("v1"));
+    assert_eq!(
+        store.active_site_model_version().await.unwrap().as_deref(),
+        Some("v1")
+    );
+    assert_eq!(store.rollback_site_model().await.unwrap(), None);
+    assert_eq!(store.active_site_model_version().await.unwrap(), None);
+}
+on_both_databases!(
+    site_models,
+    site_models_keep_every_version_one_in_force_and_roll_back
+);
+
+async fn decisions_to_learn_are_moderators_latest_and_feedback(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let decide = |status, edited: Option<&str>| ModeratorDecision {
+        status,
+        actor: "mod".into(),
+        reason: String::new(),
+        edited_text: edited.map(str::to_owned),
+    };
+    let shouting = store
+        .add_comment(comment(article_id, "Ali", "BU HABER ÇOK KÖTÜ"))
+        .await
+        .unwrap();
+    store
+        .decide(
+            shouting.id,
+            &decide(Status::Approved, Some("Bu haber çok kötü")),
+        )
+        .await
+        .unwrap();
+    let changed = store
+        .add_comment(comment(article_id, "Can", "Sen ne anlarsın"))
+        .await
+        .unwrap();
+    store
+        .decide(changed.id, &decide(Status::Approved, None))
+        .await
+        .unwrap();
+    store
+        .decide(changed.id, &decide(Status::Rejected, None))
+        .await
+        .unwrap();
+    // A comment only the machine decided is no moderator's decision.
+    store
+        .add_comment(comment(article_id, "Ece", "Güzel bir haber."))
+        .await
+        .unwrap();
+    store
+        .add_feedback(&NewFeedback {
+            source: "perspective".into(),
+            client_token: String::new(),
+            text: "Başka bir sitenin yorumu".into(),
+            approved: true,
+            actor: "coral".into(),
+        })
+        .await
+        .unwrap();
+    let decisions: Vec<(String, bool)> = store
+        .moderator_decisions()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.text, d.refused))
+        .collect();
+    assert_eq!(decisions.len(), 4, "{decisions:?}");
+    for expected in [
+        ("BU HABER ÇOK KÖTÜ", true),
+        ("Bu haber çok kötü", false),
+        ("Sen ne anlarsın", true),
+        ("Başka bir sitenin yorumu", false),
+    ] {
+        assert!(
+            decisions.contains(&(expected.0.to_owned(), expected.1)),
+            "{expected:?} in {decisions:?}"
+        );
+    }
+}
+on_both_databases!(
+    decisions_to_learn,
+    decisions_to_learn_are_moderators_latest_and_feedback
 );

@@ -600,7 +600,7 @@ fn learn_writes_nothing_when_the_site_decides_as_shipped() {
     let output = run(false);
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(
-        stdout(&output).contains("nothing written"),
+        stdout(&output).contains("not put in force"),
         "{}",
         stdout(&output)
     );
@@ -613,4 +613,65 @@ fn learn_writes_nothing_when_the_site_decides_as_shipped() {
 /// The built-in policy's text.
 fn suzgec_core_policy() -> String {
     stdout(&suzgec(&["policy", "default"], b""))
+}
+
+#[test]
+fn learn_stores_versions_in_the_database_and_rolls_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (history, _) = lenient_history();
+    let history_file = dir.path().join("history.jsonl");
+    std::fs::write(&history_file, history).expect("write history");
+    let policy = dir.path().join("fast.toml");
+    let fast = suzgec_core_policy().replace("encoder = true", "encoder = false");
+    std::fs::write(&policy, &fast).expect("write policy");
+    let database = format!("sqlite://{}", dir.path().join("site.db").display());
+    let learn = |extra: &[&str]| {
+        let mut args = vec![
+            "learn",
+            "--database-url",
+            &database,
+            "--policy",
+            policy.to_str().expect("UTF-8"),
+        ];
+        args.extend_from_slice(extra);
+        suzgec(&args, b"")
+    };
+    let output = learn(&[]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no decisions in a new database"
+    );
+    let history = history_file.to_str().expect("UTF-8");
+    let first = learn(&["--history", history]);
+    assert_eq!(first.status.code(), Some(0), "{}", stdout(&first));
+    assert!(
+        stdout(&first).contains("stored in the database"),
+        "{}",
+        stdout(&first)
+    );
+    // Versions are named by the second they were learnt in.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = learn(&["--history", history]);
+    assert_eq!(second.status.code(), Some(0), "{}", stdout(&second));
+    let version = |output: &Output| {
+        let out = stdout(output);
+        let at = out.find("(version ").expect("a version") + "(version ".len();
+        out[at..].split(')').next().expect("closed").to_owned()
+    };
+    let rolled = learn(&["--rollback"]);
+    assert_eq!(rolled.status.code(), Some(0));
+    assert!(
+        stdout(&rolled).contains(&format!("Site model {} is in force again", version(&first))),
+        "{}",
+        stdout(&rolled)
+    );
+    let rolled = learn(&["--rollback"]);
+    assert!(
+        stdout(&rolled).contains("as shipped"),
+        "{}",
+        stdout(&rolled)
+    );
+    let rolled = learn(&["--rollback"]);
+    assert_eq!(rolled.status.code(), Some(2), "nothing left to roll back");
 }

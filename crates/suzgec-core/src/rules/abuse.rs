@@ -62,6 +62,27 @@ pub const GROUP_HATE_REVIEW_AT: f32 = 0.8;
 /// The confidence of such a finding: inside the built-in policy's review band.
 pub const GROUP_HATE_CONFIDENCE: f32 = 0.6;
 
+/// The hate reading of a comment (the hate lexicon of its language, then [`hate::read`]), given
+/// its belief and abuse hits: the part of the evidence that judges what a comment says about groups.
+pub fn read_hate(
+    analysis: &Analysis<'_>,
+    lexicons: &Lexicons,
+    beliefs: &[Hit<'static, BeliefTag>],
+    abuse: &[Hit<'static, AbuseTag>],
+) -> Reading {
+    let hate_hits = match analysis.language() {
+        Language::En => lexicons.hate_english.find(analysis),
+        Language::Tr | Language::Az => lexicons.hate_turkish.find(analysis),
+        Language::Other => {
+            let mut hits = lexicons.hate_turkish.find(analysis);
+            hits.extend(lexicons.hate_english.find(analysis));
+            hits
+        }
+    };
+    let english = analysis.language() == Language::En;
+    hate::read(analysis, &hate_hits, beliefs, abuse, english)
+}
+
 impl Evidence {
     /// The evidence of an analysed comment, computed on the first call and kept in the analysis.
     pub fn of<'a>(analysis: &'a Analysis<'_>) -> &'a Evidence {
@@ -107,17 +128,7 @@ impl Evidence {
             })
         });
         let beliefs = lexicons.beliefs.find(analysis);
-        let english = analysis.language() == Language::En;
-        let hate_hits = match analysis.language() {
-            Language::En => lexicons.hate_english.find(analysis),
-            Language::Tr | Language::Az => lexicons.hate_turkish.find(analysis),
-            Language::Other => {
-                let mut hits = lexicons.hate_turkish.find(analysis);
-                hits.extend(lexicons.hate_english.find(analysis));
-                hits
-            }
-        };
-        let hate = hate::read(analysis, &hate_hits, &beliefs, &abuse, english);
+        let hate = read_hate(analysis, lexicons, &beliefs, &abuse);
         Evidence {
             abuse,
             beliefs,

@@ -1,34 +1,46 @@
 //! `suzgec learn`: learns a site's own line for the abuse rules from its moderators' past
-//! decisions, and writes the site model only when it agrees with the newest decisions better than
-//! the shipped policy does.
+//! decisions (an exported history, the decisions stored in Süzgeç's database, or both), and puts
+//! the site model in force only when it agrees with the newest decisions better than the shipped
+//! policy does: written to a file, or stored in the database where every server picks it up.
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use clap::Args;
 use suzgec_core::site::Agreement;
-use suzgec_learn::{LearnOptions, Report};
+use suzgec_learn::{Decision, LearnOptions, Report};
+use suzgec_store::NewSiteModel;
+
+use super::serve::{self, ConfigArgs};
 
 /// Arguments of `suzgec learn`.
 #[derive(Args, Debug)]
 pub struct LearnArgs {
-    /// The site's past decisions, JSON Lines: `{"text", "decision": "approve"|"reject",
+    /// Süzgeç's database (`--database-url` or a configuration file): learn from the decisions its
+    /// moderators made and the feedback other platforms reported, and, without `--out`, store the
+    /// model there, versioned, where every `suzgec serve` on it puts it in force.
+    #[command(flatten)]
+    database: ConfigArgs,
+    /// A site's past decisions, JSON Lines: `{"text", "decision": "approve"|"reject",
     /// "rules"?: [rule ids], "decided_at"?: RFC 3339 time or date}`. Without `decided_at` on every
     /// line, the file's order is taken as oldest first.
     #[arg(long, value_name = "FILE")]
-    history: PathBuf,
-    /// Where to write the site model; the policy's `[site] model = "FILE"` or `suzgec check
-    /// --site-model FILE` puts it in force.
+    history: Option<PathBuf>,
+    /// Write the site model to this file instead of the database; the policy's `[site] model =
+    /// "FILE"` or `suzgec check --site-model FILE` puts it in force.
     #[arg(long, value_name = "FILE")]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Take the database's site model out of force and put the previous one back.
+    #[arg(long, conflicts_with_all = ["history", "out", "force"])]
+    rollback: bool,
     /// The policy file the site model adjusts; the built-in policy otherwise.
     #[arg(long, env = "SUZGEC_POLICY")]
     policy: Option<PathBuf>,
-    /// Write the model even when it does not agree better with the held-out decisions.
+    /// Put the model in force even when it does not agree better with the held-out decisions.
     #[arg(long)]
     force: bool,
     /// The newest share of the decisions held out to measure agreement.
@@ -49,16 +61,38 @@ fn share(value: &str) -> Result<f32, String> {
     }
 }
 
-/// Runs `suzgec learn`. Exit status: 0 the model was written, 1 it was not (it does not agree
-/// better), 2 error.
+/// Where the site model goes.
+enum Destination<'a> {
+    File(&'a Path),
+    Database(&'a ConfigArgs),
+}
+
+/// Runs `suzgec learn`. Exit status: 0 the model was put in force, 1 it was not (it does not
+/// agree better), 2 error.
 pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let file =
-        File::open(&args.history).with_context(|| format!("opening {}", args.history.display()))?;
-    let (decisions, errors) = suzgec_learn::history::read(BufReader::new(file))
-        .with_context(|| format!("reading {}", args.history.display()))?;
-    for error in &errors {
-        eprintln!("{}: {error}; skipped", args.history.display());
+    if args.rollback {
+        return rollback(args);
+    }
+    let destination = match (&args.out, args.database.names_database()) {
+        (Some(out), _) => Destination::File(out),
+        (None, true) => Destination::Database(&args.database),
+        (None, false) => bail!("give --out FILE, or --database-url URL to store the site model"),
+    };
+    let mut decisions = Vec::new();
+    if let Some(history) = &args.history {
+        let file = File::open(history).with_context(|| format!("opening {}", history.display()))?;
+        let (read, errors) = suzgec_learn::history::read(BufReader::new(file))
+            .with_context(|| format!("reading {}", history.display()))?;
+        for error in &errors {
+            eprintln!("{}: {error}; skipped", history.display());
+        }
+        decisions.extend(read);
+    }
+    if args.database.names_database() {
+        decisions.extend(stored_decisions(&args.database)?);
+    } else if args.history.is_none() {
+        bail!("give --history FILE, --database-url URL, or both");
     }
     // The site model adjusts the shipped rules: an old site model is not read.
     let policy = args.policy.as_deref();
@@ -68,23 +102,42 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
         min_per_class: args.min_per_class,
         ..LearnOptions::default()
     };
-    let learnt = suzgec_learn::learn(&moderator, &decisions, &options)
-        .with_context(|| format!("learning from {}", args.history.display()))?;
+    let learnt = suzgec_learn::learn(&moderator, &decisions, &options)?;
     for (at, why) in &learnt.report.unreadable {
         eprintln!("decision {}: {why}; skipped", at + 1);
     }
-    let write = learnt.report.better() || args.force;
-    if write {
-        std::fs::write(&args.out, learnt.model.encode())
-            .with_context(|| format!("writing {}", args.out.display()))?;
-    }
+    let in_force = learnt.report.better() || args.force;
+    let place = match destination {
+        Destination::File(out) => {
+            if in_force {
+                std::fs::write(out, learnt.model.encode())
+                    .with_context(|| format!("writing {}", out.display()))?;
+            }
+            format!("written to {}", out.display())
+        }
+        Destination::Database(database) => {
+            let info = serde_json::to_string(learnt.model.info())?;
+            let new = NewSiteModel {
+                version: learnt.model.info().version.clone(),
+                info,
+                model: learnt.model.encode(),
+                activate: in_force,
+            };
+            serve::runtime()?.block_on(async {
+                let store = serve::open_store(database).await?;
+                let stored = store.add_site_model(&new).await;
+                store.close().await;
+                anyhow::Ok(stored?)
+            })?;
+            "stored in the database and in force on every server within seconds".to_owned()
+        }
+    };
     let seconds = started.elapsed().as_secs_f32();
     if args.json {
         let info = learnt.model.info();
         let json = serde_json::json!({
             "version": info.version,
-            "written": write,
-            "out": args.out,
+            "in_force": in_force,
             "decisions": learnt.report.decisions,
             "held_out": learnt.report.held_out,
             "not_abuse": learnt.report.not_abuse,
@@ -98,22 +151,67 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
-        print_report(&learnt.report, learnt.model.info(), args, write, seconds);
+        print_report(&learnt.report, learnt.model.info(), seconds);
+        match (in_force, learnt.report.better()) {
+            (true, true) => println!(
+                "The site model agrees better: {place} (version {}).",
+                learnt.model.info().version
+            ),
+            (true, false) => println!(
+                "The site model does not agree better; {place} anyway (--force, version {}).",
+                learnt.model.info().version
+            ),
+            (false, _) => println!(
+                "The site model does not agree better with the newest decisions: not put in \
+                 force (--force does it anyway)."
+            ),
+        }
     }
-    Ok(if write {
+    Ok(if in_force {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
-fn print_report(
-    report: &Report,
-    info: &suzgec_core::site::SiteModelInfo,
-    args: &LearnArgs,
-    written: bool,
-    seconds: f32,
-) {
+/// The decisions stored in the database, oldest first.
+fn stored_decisions(database: &ConfigArgs) -> anyhow::Result<Vec<Decision>> {
+    let stored = serve::runtime()?.block_on(async {
+        let store = serve::open_store(database).await?;
+        let decisions = store.moderator_decisions().await;
+        store.close().await;
+        anyhow::Ok(decisions?)
+    })?;
+    Ok(stored
+        .into_iter()
+        .map(|d| Decision {
+            text: d.text,
+            refused: d.refused,
+            rules: None,
+            decided_at: chrono::DateTime::from_timestamp_millis(d.decided_at),
+        })
+        .collect())
+}
+
+/// `suzgec learn --rollback`.
+fn rollback(args: &LearnArgs) -> anyhow::Result<ExitCode> {
+    if !args.database.names_database() {
+        bail!("--rollback needs the database: --database-url URL");
+    }
+    let now = serve::runtime()?.block_on(async {
+        let store = serve::open_store(&args.database).await?;
+        let now = store.rollback_site_model().await;
+        store.close().await;
+        anyhow::Ok(now?)
+    })?;
+    match now {
+        Some(model) => println!("Site model {} is in force again.", model.version),
+        None => println!("No site model is in force: the abuse rules are as shipped."),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(report: &Report, info: &suzgec_core::site::SiteModelInfo, seconds: f32) {
     println!(
         "{} decisions read ({} refusals for other rules set aside); the newest {} held out.",
         report.decisions, report.not_abuse, report.held_out
@@ -159,22 +257,6 @@ fn print_report(
     println!("The site refuses more: {}", phrases(&info.refuses_more));
     println!("The site approves more: {}", phrases(&info.approves_more));
     println!();
-    match (written, report.better()) {
-        (true, true) => println!(
-            "The site model agrees better: written to {} (version {}).",
-            args.out.display(),
-            info.version
-        ),
-        (true, false) => println!(
-            "The site model does not agree better; written to {} anyway (--force, version {}).",
-            args.out.display(),
-            info.version
-        ),
-        (false, _) => println!(
-            "The site model does not agree better with the newest decisions: nothing written \
-             (--force writes it anyway)."
-        ),
-    }
     let memory = peak_memory_mb()
         .map(|m| format!(", peak memory {m} MB"))
         .unwrap_or_default();

@@ -23,6 +23,13 @@ pub struct ConfigArgs {
     database_url: Option<String>,
 }
 
+impl ConfigArgs {
+    /// Whether a database was named, by a configuration file or by URL.
+    pub fn names_database(&self) -> bool {
+        self.config.is_some() || self.database_url.is_some()
+    }
+}
+
 /// Options of `suzgec serve`.
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -101,7 +108,8 @@ fn init_logging(json: bool) {
     }
 }
 
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+/// The async runtime of the commands that use the database.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -144,7 +152,8 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     })
 }
 
-async fn open_store(args: &ConfigArgs) -> anyhow::Result<Store> {
+/// Opens the database the configuration names.
+pub async fn open_store(args: &ConfigArgs) -> anyhow::Result<Store> {
     let config = load_config(args, Figment::new())?;
     Store::connect(&config.database_url)
         .await

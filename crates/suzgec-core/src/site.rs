@@ -251,6 +251,43 @@ impl SiteModel {
             .collect()
     }
 
+    /// The site's confidence for each rule it has a head for and the policy runs, in place of the
+    /// shipped one; `None` where the shipped finding stands (clear and severe swearing).
+    pub fn confidences(&self, inputs: &SiteInputs, policy: &Policy) -> Vec<(RuleId, Option<f32>)> {
+        self.probabilities(inputs)
+            .into_iter()
+            .zip(&self.heads)
+            .filter_map(|((rule, probability), head)| {
+                let settings = policy.rules.get(&rule)?;
+                let at = ABUSE_RULES.iter().position(|r| *r == rule)?;
+                let shipped = inputs.signals[2 * at];
+                // Clear and severe swear words are refused on every site.
+                let stands = rule == RuleId::Swearing && shipped >= settings.reject_at;
+                let confidence = head.confidence(probability, settings.review_at);
+                Some((rule, (!stands).then_some(confidence)))
+            })
+            .collect()
+    }
+
+    /// Whether the policy with this site model gives a comment with these inputs a reason of an
+    /// abuse rule (to review or to refuse): what `suzgec learn` measures, without checking the
+    /// comment again.
+    pub fn refuses(&self, inputs: &SiteInputs, policy: &Policy) -> bool {
+        let site = self.confidences(inputs, policy);
+        ABUSE_RULES.iter().enumerate().any(|(at, rule)| {
+            let confidence = site
+                .iter()
+                .find(|(r, _)| r == rule)
+                .and_then(|(_, c)| *c)
+                .unwrap_or(inputs.signals[2 * at]);
+            policy
+                .rules
+                .get(rule)
+                .and_then(|s| s.decide(confidence))
+                .is_some()
+        })
+    }
+
     /// Replaces the abuse rules' findings with the site's judgement: `outcomes` are the rules'
     /// outcomes on `analysis`, in the policy's rule order.
     pub(crate) fn adjust(
@@ -260,25 +297,22 @@ impl SiteModel {
         policy: &Policy,
     ) {
         let inputs = SiteInputs::of(analysis, outcomes);
-        for (rule, probability) in self.probabilities(&inputs) {
+        for (rule, confidence) in self.confidences(&inputs, policy) {
+            let Some(confidence) = confidence else {
+                continue;
+            };
             let Some(settings) = policy.rules.get(&rule) else {
                 continue;
             };
             let Some((_, outcome)) = outcomes.iter_mut().find(|(id, _)| *id == rule) else {
                 continue;
             };
-            let head = self.heads.iter().find(|h| h.rule == rule);
-            let Some(head) = head else { continue };
-            let confidence = head.confidence(probability, settings.review_at);
             // A shipped finding too weak for a reason is the site's alone to make.
-            let shipped = outcome
+            match outcome
                 .finding
                 .as_mut()
-                .filter(|f| f.confidence >= settings.review_at);
-            match shipped {
-                // Clear and severe swear words are refused on every site.
-                Some(finding)
-                    if rule == RuleId::Swearing && finding.confidence >= settings.reject_at => {}
+                .filter(|f| f.confidence >= settings.review_at)
+            {
                 Some(finding) => finding.confidence = confidence,
                 None if confidence >= settings.review_at => {
                     outcome.finding = Some(self.finding(analysis, rule, confidence));

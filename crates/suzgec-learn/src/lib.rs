@@ -14,14 +14,12 @@ mod phrases;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 use suzgec_classify::train::{self, Example, TrainOptions};
 use suzgec_classify::{FeatureConfig, Model, Scorer};
 use suzgec_core::site::{self, ABUSE_RULES, Agreement, SiteHead, SiteInputs, SiteModel};
-use suzgec_core::{Moderator, RuleId, Verdict};
+use suzgec_core::{Moderator, Policy, RuleId, Verdict};
 
 pub use history::{Decision, LineError};
 pub use load::{LoadError, load_policy_file, read_site_model};
@@ -186,7 +184,7 @@ pub fn learn(
     let (text, site_heads) = fit(older, &heads, options)?;
     let trial = SiteModel::new(placeholder_info(options), site_heads, text)?;
     let shipped = Agreement::of(newest.iter().map(|(_, r)| (r.refused, r.shipped_refused)));
-    let site = agreement_with(moderator, Arc::new(trial), newest)?;
+    let site = agreement_with(moderator.policy(), &trial, newest);
 
     let (text, site_heads) = fit(&items, &heads, options)?;
     let (refuses_more, approves_more) = phrases::moved(
@@ -389,27 +387,12 @@ fn fit(
 }
 
 /// How the policy with `model` agrees with the decisions of `items`.
-fn agreement_with(
-    moderator: &Moderator,
-    model: Arc<SiteModel>,
-    items: &[(&Decision, Read)],
-) -> Result<Agreement, Error> {
-    let with_model = Moderator::new(moderator.policy().clone())?.with_site_model(Some(model));
-    let predicted: Vec<bool> = items
-        .par_iter()
-        .map(|(d, _)| {
-            with_model
-                .check(&d.text, None)
-                .map(|v| !abuse_reasons(&v).is_empty())
-                .unwrap_or(false)
-        })
-        .collect();
-    Ok(Agreement::of(
+fn agreement_with(policy: &Policy, model: &SiteModel, items: &[(&Decision, Read)]) -> Agreement {
+    Agreement::of(
         items
             .iter()
-            .zip(predicted)
-            .map(|((_, r), p)| (r.refused, p)),
-    ))
+            .map(|(_, r)| (r.refused, model.refuses(&r.inputs, policy))),
+    )
 }
 
 /// The info of a model that is only measured, never stored.

@@ -45,9 +45,10 @@ fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
         "{report:?}"
     );
 
+    let model = Arc::new(learnt.model);
     let site = Moderator::new(shipped.policy().clone())
         .expect("builds")
-        .with_site_model(Some(Arc::new(learnt.model)));
+        .with_site_model(Some(Arc::clone(&model)));
     let test = testing::test();
     let insults = || {
         test.iter()
@@ -76,6 +77,24 @@ fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
         .check(insults().next().expect("an insult"), None)
         .expect("verdict");
     assert!(verdict.policy.site_model.is_some());
+
+    // What learning measures from a comment's inputs is what checking it decides.
+    for case in test.iter().step_by(5) {
+        let (_, inputs) = shipped.site_inputs(&case.text, None).expect("valid");
+        let verdict = site.check(&case.text, None).expect("valid");
+        let checked = verdict.reasons.iter().any(|r| {
+            matches!(
+                r.rule,
+                RuleId::Swearing | RuleId::Insult | RuleId::Offensive | RuleId::BeliefAttack
+            )
+        });
+        assert_eq!(
+            model.refuses(&inputs, shipped.policy()),
+            checked,
+            "{}",
+            case.text
+        );
+    }
 }
 
 #[test]

@@ -170,6 +170,7 @@ pub fn app(state: AppState) -> Router {
         .route("/moderation/audit", get(pages::moderation::audit))
         .route("/moderation/stats", get(pages::moderation::stats))
         .route("/moderation/webhooks", get(pages::moderation::webhooks))
+        .route("/moderation/site-model", get(pages::moderation::site_model))
         .route("/static/{file}", get(static_file))
         .route("/embed.js", get(embed::script))
         .route("/healthz", get(healthz))

@@ -167,7 +167,8 @@ async fn a_site_model_stored_in_the_database_is_put_in_force_without_a_restart(d
     let store = suzgec_store::Store::connect(&app.database_url)
         .await
         .expect("store opens");
-    let info = serde_json::json!({ "version": version }).to_string();
+    let learnt = suzgec_core::site::SiteModel::decode(model).expect("decodes");
+    let info = serde_json::to_string(learnt.info()).expect("serialises");
     store
         .add_site_model(&suzgec_store::NewSiteModel {
             version: version.clone(),
@@ -186,6 +187,30 @@ async fn a_site_model_stored_in_the_database_is_put_in_force_without_a_restart(d
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(seen.as_deref(), Some(version.as_str()));
+
+    // Moderators see what was learnt.
+    app.moderator("zeynep", "correct horse battery").await;
+    let (status, _) = app.page("/moderation/site-model").await;
+    assert_eq!(status, 303, "the page needs a login");
+    app.log_in("zeynep", "correct horse battery").await;
+    let (status, page) = app.page("/moderation/site-model?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(version.as_str()) && page.contains("in force"),
+        "{page}"
+    );
+    let info = learnt.info();
+    assert!(
+        page.contains(&format!("{:.3}", info.site.macro_f1)),
+        "{page}"
+    );
+    let moved = info
+        .approves_more
+        .first()
+        .or(info.refuses_more.first())
+        .expect("some phrase moved");
+    assert!(page.contains(&moved.phrase), "{page}");
+
     store.rollback_site_model().await.expect("rolls back");
     let mut seen = Some(String::new());
     for _ in 0..50 {

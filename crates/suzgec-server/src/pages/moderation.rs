@@ -522,3 +522,120 @@ pub async fn webhooks(
     };
     Ok((jar, render(&page)?).into_response())
 }
+
+/// One phrase whose decisions moved, for the site model page.
+struct PhraseView {
+    phrase: String,
+    detail: String,
+}
+
+/// The site model in force, for the site model page.
+struct SiteModelView {
+    version: String,
+    trained_at: String,
+    decisions: usize,
+    held_out: usize,
+    shipped: String,
+    site: String,
+    rules: String,
+    refuses_more: Vec<PhraseView>,
+    approves_more: Vec<PhraseView>,
+}
+
+/// One stored version, for the site model page.
+struct SiteModelVersionView {
+    version: String,
+    when: String,
+    shipped: String,
+    site: String,
+    active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "site_model.html")]
+struct SiteModelPage {
+    ui: &'static Ui,
+    user: String,
+    csrf: String,
+    in_force: Option<SiteModelView>,
+    versions: Vec<SiteModelVersionView>,
+}
+
+/// What the site model in force learnt from the site's moderators, and the stored versions.
+pub async fn site_model(
+    State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
+    jar: CookieJar,
+    Query(query): Query<ModerationQuery>,
+) -> Result<Response, PageError> {
+    use suzgec_core::site::{Agreement, MovedPhrase, SiteModelInfo};
+    let (jar, ui) = page_language(jar, query.lang.as_deref(), "tr");
+    let offset = state.config.display_utc_offset_minutes;
+    let agreement = |a: &Agreement| format!("{:.3}", a.macro_f1);
+    let phrases = |list: &[MovedPhrase]| {
+        list.iter()
+            .map(|p| PhraseView {
+                phrase: p.phrase.clone(),
+                detail: format!(
+                    "({}: {:.0}% → {:.0}%)",
+                    p.decisions,
+                    p.shipped_refused * 100.0,
+                    p.site_refused * 100.0
+                ),
+            })
+            .collect()
+    };
+    let in_force = state
+        .moderator(None)
+        .ok()
+        .and_then(|m| m.site_model())
+        .map(|model| {
+            let info = model.info();
+            SiteModelView {
+                version: info.version.clone(),
+                trained_at: info.trained_at.clone(),
+                decisions: info.decisions,
+                held_out: info.held_out,
+                shipped: agreement(&info.shipped),
+                site: agreement(&info.site),
+                rules: info
+                    .rules
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                refuses_more: phrases(&info.refuses_more),
+                approves_more: phrases(&info.approves_more),
+            }
+        });
+    let versions = state
+        .store
+        .site_models()
+        .await
+        .map_err(|e| PageError::new(e.into(), ui))?
+        .into_iter()
+        .map(|stored| {
+            let info = serde_json::from_str::<SiteModelInfo>(&stored.info).ok();
+            let figure = |pick: fn(&SiteModelInfo) -> &Agreement| {
+                info.as_ref()
+                    .map(|i| format!("{:.3}", pick(i).macro_f1))
+                    .unwrap_or_default()
+            };
+            SiteModelVersionView {
+                when: display(stored.created_at, offset, ui),
+                shipped: figure(|i| &i.shipped),
+                site: figure(|i| &i.site),
+                version: stored.version,
+                active: stored.active,
+            }
+        })
+        .collect();
+    let page = SiteModelPage {
+        ui,
+        user: session.user.name,
+        csrf: session.csrf_token,
+        in_force,
+        versions,
+    };
+    Ok((jar, render(&page)?).into_response())
+}

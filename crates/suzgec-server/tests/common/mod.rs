@@ -163,6 +163,20 @@ impl TestApp {
     }
 
     /// GETs a page's HTML.
+    /// Logs the client in to the moderator area.
+    pub async fn log_in(&self, name: &str, password: &str) {
+        let (_, login) = self.page("/moderation/login").await;
+        let csrf = csrf_of(&login);
+        let response = self
+            .client
+            .post(self.url("/moderation/login"))
+            .form(&[("name", name), ("password", password), ("csrf", &csrf)])
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), 303, "logged in");
+    }
+
     pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self
             .client

@@ -22,6 +22,19 @@ pub struct Decision {
     pub decided_at: Option<DateTime<Utc>>,
 }
 
+impl Decision {
+    /// A decision stored with its time in Unix milliseconds (Süzgeç's database), for no rule in
+    /// particular.
+    pub fn at_millis(text: String, refused: bool, millis: i64) -> Decision {
+        Decision {
+            text,
+            refused,
+            rules: None,
+            decided_at: DateTime::from_timestamp_millis(millis),
+        }
+    }
+}
+
 /// A line of a history that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {

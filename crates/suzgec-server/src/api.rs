@@ -48,6 +48,8 @@ pub fn routes(embed: &EmbedSettings) -> Router<AppState> {
         .route("/moderation/audit", get(audit))
         .route("/moderation/stats", get(stats))
         .route("/moderation/webhooks", get(webhook_log))
+        .route("/moderation/learn", post(crate::site_models::learn))
+        .route("/moderation/site-models", get(crate::site_models::list))
 }
 
 /// The OpenAPI document of this API.

@@ -29,7 +29,7 @@ pub mod integrations;
 mod limits;
 mod metrics;
 mod pages;
-mod site_models;
+pub mod site_models;
 mod state;
 mod time;
 pub mod webhooks;
@@ -141,6 +141,7 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
         limits: Arc::new(limits::RateLimits::new(&config.limits)),
         metrics: Arc::new(metrics::Metrics::new()?),
         config: Arc::new(config),
+        learning: Arc::default(),
     })
 }
 

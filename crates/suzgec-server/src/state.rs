@@ -33,6 +33,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The configuration the server started with.
     pub config: Arc<Config>,
+    /// Learning from the moderators' decisions (`POST /api/v1/moderation/learn`), one at a time.
+    pub learning: Arc<crate::site_models::Learning>,
 }
 
 /// Texts longer than this are checked on the blocking thread pool, so that one long comment does

@@ -226,6 +226,66 @@ async fn a_site_model_stored_in_the_database_is_put_in_force_without_a_restart(d
 }
 on_both_databases!(a_site_model_stored_in_the_database_is_put_in_force_without_a_restart);
 
+async fn moderators_start_learning_from_the_api_and_see_its_outcome(db: &TestDatabase) {
+    let app = TestApp::start(db, |_| {}).await;
+    let token = app.token(Role::Moderator).await;
+    let api = app.token(Role::Api).await;
+    let (status, _) = app
+        .post_json("/api/v1/moderation/learn", Some(&api), &json!({}))
+        .await;
+    assert_eq!(status, 403, "an api token may not start learning");
+    // A lenient site's decisions, reported by another platform.
+    let store = suzgec_store::Store::connect(&app.database_url)
+        .await
+        .expect("store opens");
+    for case in suzgec_learn::testing::tune().iter().take(400) {
+        store
+            .add_feedback(&suzgec_store::NewFeedback {
+                source: "perspective".into(),
+                client_token: String::new(),
+                text: case.text.clone(),
+                approved: !case.lenient_refuses(),
+                actor: "coral".into(),
+            })
+            .await
+            .expect("stored");
+    }
+    store.close().await;
+    let (status, started) = app
+        .post_json(
+            "/api/v1/moderation/learn",
+            Some(&token),
+            &json!({"force": true}),
+        )
+        .await;
+    assert_eq!(status, 202, "{started}");
+    let mut listed = Value::Null;
+    for _ in 0..600 {
+        let (status, list) = app
+            .get_json("/api/v1/moderation/site-models", Some(&token))
+            .await;
+        assert_eq!(status, 200, "{list}");
+        listed = list;
+        if listed["learning"] == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(listed["learning"], false, "{listed}");
+    let outcome = listed["last_learning"].as_str().expect("an outcome");
+    assert!(
+        outcome.contains("from 400 decisions") && outcome.contains("in force"),
+        "{outcome}"
+    );
+    let version = listed["versions"][0]["version"]
+        .as_str()
+        .expect("a version");
+    assert_eq!(listed["in_force"], version);
+    assert_eq!(listed["versions"][0]["info"]["decisions"], 400);
+    app.stop().await;
+}
+on_both_databases!(moderators_start_learning_from_the_api_and_see_its_outcome);
+
 #[tokio::test]
 async fn bad_requests_get_clear_errors() {
     let db = suzgec_store::testing::sqlite();
@@ -675,6 +735,8 @@ async fn health_metrics_and_openapi_describe_the_server() {
         "/moderation/audit",
         "/moderation/stats",
         "/moderation/webhooks",
+        "/moderation/learn",
+        "/moderation/site-models",
         "/integrations/coral",
         "/v1alpha1/comments:analyze",
         "/v1alpha1/comments:suggestscore",

@@ -13,7 +13,6 @@ use anyhow::{Context, bail};
 use clap::Args;
 use suzgec_core::site::Agreement;
 use suzgec_learn::{Decision, LearnOptions, Report};
-use suzgec_store::NewSiteModel;
 
 use super::serve::{self, ConfigArgs};
 
@@ -116,13 +115,7 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
             format!("written to {}", out.display())
         }
         Destination::Database(database) => {
-            let info = serde_json::to_string(learnt.model.info())?;
-            let new = NewSiteModel {
-                version: learnt.model.info().version.clone(),
-                info,
-                model: learnt.model.encode(),
-                activate: in_force,
-            };
+            let new = suzgec_server::site_models::to_store(&learnt.model, in_force);
             serve::runtime()?.block_on(async {
                 let store = serve::open_store(database).await?;
                 let stored = store.add_site_model(&new).await;
@@ -176,21 +169,12 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
 
 /// The decisions stored in the database, oldest first.
 fn stored_decisions(database: &ConfigArgs) -> anyhow::Result<Vec<Decision>> {
-    let stored = serve::runtime()?.block_on(async {
+    serve::runtime()?.block_on(async {
         let store = serve::open_store(database).await?;
-        let decisions = store.moderator_decisions().await;
+        let decisions = suzgec_server::site_models::decisions(&store).await;
         store.close().await;
         anyhow::Ok(decisions?)
-    })?;
-    Ok(stored
-        .into_iter()
-        .map(|d| Decision {
-            text: d.text,
-            refused: d.refused,
-            rules: None,
-            decided_at: chrono::DateTime::from_timestamp_millis(d.decided_at),
-        })
-        .collect())
+    })
 }
 
 /// `suzgec learn --rollback`.

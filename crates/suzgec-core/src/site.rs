@@ -19,12 +19,7 @@ use crate::text::Analysis;
 use crate::verdict::{Message, RuleId};
 
 /// The rules a site model may adjust, in the order of [`SiteInputs::signals`].
-pub const ABUSE_RULES: [RuleId; 4] = [
-    RuleId::Swearing,
-    RuleId::Insult,
-    RuleId::Offensive,
-    RuleId::BeliefAttack,
-];
+const ABUSE_RULES: [RuleId; 4] = RuleId::ABUSE;
 
 /// How many numbers [`SiteInputs::signals`] holds: each abuse rule's confidence and score.
 pub const SIGNALS: usize = ABUSE_RULES.len() * 2;
@@ -47,8 +42,8 @@ const MARKED_WORDS: usize = 3;
 pub struct SiteInputs {
     /// The comment as the classifiers read it (its skeleton, lower case, letters folded).
     pub classifier_text: String,
-    /// Per abuse rule, in [`ABUSE_RULES`] order: the shipped finding's confidence (0 without one)
-    /// and the rule's score (0 without one).
+    /// Per abuse rule, in [`RuleId::ABUSE`] order: the shipped finding's confidence (0 without
+    /// one) and the rule's score (0 without one).
     pub signals: [f32; SIGNALS],
 }
 
@@ -127,6 +122,11 @@ impl Agreement {
         for (truth, predicted) in pairs {
             confusion[usize::from(truth)][usize::from(predicted)] += 1;
         }
+        Agreement::from_confusion(confusion)
+    }
+
+    /// The agreement of a confusion table, `[truth][predicted]`.
+    pub fn from_confusion(confusion: [[usize; 2]; 2]) -> Agreement {
         let f1 = |class: usize| {
             let tp = confusion[class][class] as f32;
             let predicted = (confusion[0][class] + confusion[1][class]) as f32;

@@ -124,6 +124,20 @@ impl RuleId {
     /// The rules about how a comment is written rather than what it says.
     pub const FORM: [RuleId; 3] = [RuleId::Spelling, RuleId::NoTurkishChars, RuleId::AllCaps];
 
+    /// The rules about what a comment says: swearing, insults, offensive content, attacks on
+    /// beliefs.
+    pub const ABUSE: [RuleId; 4] = [
+        RuleId::Swearing,
+        RuleId::Insult,
+        RuleId::Offensive,
+        RuleId::BeliefAttack,
+    ];
+
+    /// Whether this is one of the [`RuleId::ABUSE`] rules.
+    pub fn is_abuse(self) -> bool {
+        RuleId::ABUSE.contains(&self)
+    }
+
     /// The stable snake_case id.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -8,13 +8,6 @@ use suzgec_core::{Moderator, Policy, RuleId};
 const CLEAN_SENTENCES: &str = include_str!("../../../data/lexicons/clean_sentences.txt");
 const ABUSIVE_SENTENCES: &str = include_str!("../../../data/lexicons/abusive_sentences.txt");
 
-const ABUSE_RULES: [RuleId; 4] = [
-    RuleId::Swearing,
-    RuleId::Insult,
-    RuleId::Offensive,
-    RuleId::BeliefAttack,
-];
-
 fn moderator() -> &'static Moderator {
     static MODERATOR: OnceLock<Moderator> = OnceLock::new();
     MODERATOR.get_or_init(|| Moderator::new(Policy::default()).expect("default policy builds"))
@@ -27,7 +20,7 @@ fn fired(text: &str) -> Vec<RuleId> {
         .reasons
         .iter()
         .map(|r| r.rule)
-        .filter(|r| ABUSE_RULES.contains(r))
+        .filter(|r| r.is_abuse())
         .collect()
 }
 
@@ -41,11 +34,7 @@ fn clean_sentences_are_never_refused_and_rarely_reviewed() {
     let mut reviewed = Vec::new();
     for sentence in lines(CLEAN_SENTENCES) {
         let verdict = moderator().check(sentence, None).expect("verdict");
-        for reason in verdict
-            .reasons
-            .iter()
-            .filter(|r| ABUSE_RULES.contains(&r.rule))
-        {
+        for reason in verdict.reasons.iter().filter(|r| r.rule.is_abuse()) {
             let settings = &moderator().policy().rules[&reason.rule];
             assert!(
                 reason.confidence < settings.reject_at,

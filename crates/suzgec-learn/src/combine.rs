@@ -1,7 +1,7 @@
 //! The combination of one rule's inputs: a small logistic regression fitted by Newton's method,
 //! and the line (threshold) that best separates the site's refusals from its approvals.
 
-use suzgec_core::site::COMBINED;
+use suzgec_core::site::{Agreement, COMBINED};
 
 /// Ridge penalty on every weight but the constant's: keeps the fit finite when an input separates
 /// the decisions perfectly.
@@ -57,29 +57,22 @@ pub fn probability(weights: &[f32; COMBINED], x: &[f32; COMBINED]) -> f32 {
 pub fn best_line(points: &[(f32, bool)]) -> f32 {
     let mut sorted = points.to_vec();
     sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let positives = sorted.iter().filter(|p| p.1).count() as f32;
-    let negatives = sorted.len() as f32 - positives;
+    let positives = sorted.iter().filter(|p| p.1).count();
+    let negatives = sorted.len() - positives;
     let (mut best, mut line) = (-1.0, 0.5);
-    let (mut tp, mut fp) = (0.0f32, 0.0f32);
+    // Refusing every point down to `i`: `refused[truth]` of them were refused.
+    let mut refused = [0usize; 2];
     for (i, &(p, label)) in sorted.iter().enumerate() {
-        if label {
-            tp += 1.0;
-        } else {
-            fp += 1.0;
-        }
+        refused[usize::from(label)] += 1;
         // Only between distinct probabilities: refusing from `p` on refuses all that tie with it.
         if sorted.get(i + 1).is_some_and(|next| next.0 == p) {
             continue;
         }
-        let (fn_, tn) = (positives - tp, negatives - fp);
-        let f1 = |tp: f32, fp: f32, fn_: f32| {
-            if tp == 0.0 {
-                0.0
-            } else {
-                2.0 * tp / (2.0 * tp + fp + fn_)
-            }
-        };
-        let macro_f1 = (f1(tp, fp, fn_) + f1(tn, fn_, fp)) / 2.0;
+        let confusion = [
+            [negatives - refused[0], refused[0]],
+            [positives - refused[1], refused[1]],
+        ];
+        let macro_f1 = Agreement::from_confusion(confusion).macro_f1;
         if macro_f1 > best {
             best = macro_f1;
             let next = sorted.get(i + 1).map_or(0.0, |n| n.0);

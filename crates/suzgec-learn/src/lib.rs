@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 use suzgec_classify::train::{self, Example, TrainOptions};
 use suzgec_classify::{FeatureConfig, Model, Scorer};
-use suzgec_core::site::{self, ABUSE_RULES, Agreement, SiteHead, SiteInputs, SiteModel};
+use suzgec_core::site::{self, Agreement, SiteHead, SiteInputs, SiteModel};
 use suzgec_core::{Moderator, Policy, RuleId, Verdict};
 
 pub use history::{Decision, LineError};
@@ -127,7 +127,7 @@ struct Read {
     shipped_refused: bool,
     /// Whether the site refused it for an abuse rule.
     refused: bool,
-    /// Per abuse rule (in [`ABUSE_RULES`] order), whether the site refused it for that rule,
+    /// Per abuse rule (in [`RuleId::ABUSE`] order), whether the site refused it for that rule,
     /// where that can be told.
     labels: [Option<bool>; 4],
 }
@@ -227,7 +227,7 @@ fn read(moderator: &Moderator, decision: &Decision) -> Result<Option<Read>, Stri
     let abuse_rules = decision
         .rules
         .as_ref()
-        .map(|rules| rules.iter().filter(|r| ABUSE_RULES.contains(r)).count());
+        .map(|rules| rules.iter().filter(|r| RuleId::ABUSE.contains(r)).count());
     if decision.refused && abuse_rules == Some(0) {
         return Ok(None);
     }
@@ -243,7 +243,7 @@ fn read(moderator: &Moderator, decision: &Decision) -> Result<Option<Read>, Stri
             None if !shipped_rules.is_empty() => shipped_rules.clone(),
             None => vec![likeliest_rule(&inputs)],
         };
-        ABUSE_RULES.map(|rule| named.contains(&rule).then_some(true))
+        RuleId::ABUSE.map(|rule| named.contains(&rule).then_some(true))
     };
     Ok(Some(Read {
         inputs,
@@ -259,7 +259,7 @@ fn abuse_reasons(verdict: &Verdict) -> Vec<RuleId> {
         .reasons
         .iter()
         .map(|r| r.rule)
-        .filter(|r| ABUSE_RULES.contains(r))
+        .filter(|r| r.is_abuse())
         .collect()
 }
 
@@ -267,7 +267,7 @@ fn abuse_reasons(verdict: &Verdict) -> Vec<RuleId> {
 /// or score is highest (`offensive` when all are 0: the policy's "offensive sentences").
 fn likeliest_rule(inputs: &SiteInputs) -> RuleId {
     let mut best = (RuleId::Offensive, 0.0);
-    for (at, rule) in ABUSE_RULES.iter().enumerate() {
+    for (at, rule) in RuleId::ABUSE.iter().enumerate() {
         let strength = inputs.signals[2 * at].max(inputs.signals[2 * at + 1]);
         if strength > best.1 {
             best = (*rule, strength);
@@ -283,7 +283,7 @@ fn rules_to_learn(
 ) -> (Vec<RuleId>, Vec<(RuleId, String)>) {
     let mut learn = Vec::new();
     let mut left = Vec::new();
-    for (at, rule) in ABUSE_RULES.iter().enumerate() {
+    for (at, rule) in RuleId::ABUSE.iter().enumerate() {
         let count = |value: bool| {
             items
                 .iter()
@@ -313,7 +313,7 @@ fn fit(
 ) -> Result<(Model, Vec<SiteHead>), Error> {
     let at: Vec<usize> = rules
         .iter()
-        .filter_map(|r| ABUSE_RULES.iter().position(|a| a == r))
+        .filter_map(|r| RuleId::ABUSE.iter().position(|a| a == r))
         .collect();
     let examples: Vec<Example> = items
         .iter()

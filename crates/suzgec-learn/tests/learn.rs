@@ -22,12 +22,7 @@ fn refused_share<'a>(moderator: &Moderator, texts: impl Iterator<Item = &'a str>
     for text in texts {
         let verdict = moderator.check(text, None).expect("suite texts are valid");
         all += 1;
-        refused += usize::from(verdict.reasons.iter().any(|r| {
-            matches!(
-                r.rule,
-                RuleId::Swearing | RuleId::Insult | RuleId::Offensive | RuleId::BeliefAttack
-            )
-        }));
+        refused += usize::from(verdict.reasons.iter().any(|r| r.rule.is_abuse()));
     }
     refused as f32 / all.max(1) as f32
 }
@@ -82,12 +77,7 @@ fn a_lenient_site_learns_to_let_insults_through_but_not_hate() {
     for case in test.iter().step_by(5) {
         let (_, inputs) = shipped.site_inputs(&case.text, None).expect("valid");
         let verdict = site.check(&case.text, None).expect("valid");
-        let checked = verdict.reasons.iter().any(|r| {
-            matches!(
-                r.rule,
-                RuleId::Swearing | RuleId::Insult | RuleId::Offensive | RuleId::BeliefAttack
-            )
-        });
+        let checked = verdict.reasons.iter().any(|r| r.rule.is_abuse());
         assert_eq!(
             model.refuses(&inputs, shipped.policy()),
             checked,

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use suzgec_core::{Language, Verdict};
 use suzgec_store::{NewFeedback, Role};
 
-use super::scores::{self, ABUSE_RULES, Category, Utf16Offsets};
+use super::scores::{self, Category, Utf16Offsets};
 use crate::auth::{ApiCaller, bearer_token};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -29,7 +29,7 @@ const ATTRIBUTES: [(&str, Category); 6] = [
         "TOXICITY",
         Category {
             includes: scores::is_abuse,
-            rules: ABUSE_RULES,
+            rules: &suzgec_core::RuleId::ABUSE,
             rejections_only: false,
         },
     ),

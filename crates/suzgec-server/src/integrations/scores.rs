@@ -27,17 +27,9 @@ pub struct Category {
     pub rejections_only: bool,
 }
 
-/// The rules about what a comment says rather than how it is written.
-pub const ABUSE_RULES: &[RuleId] = &[
-    RuleId::Swearing,
-    RuleId::Insult,
-    RuleId::Offensive,
-    RuleId::BeliefAttack,
-];
-
 /// Any abuse: swearing, insults, offensive content, attacks on beliefs.
 pub fn is_abuse(reason: &Reason) -> bool {
-    ABUSE_RULES.contains(&reason.rule)
+    reason.rule.is_abuse()
 }
 
 /// An attack on a protected group or a belief.
@@ -149,7 +141,7 @@ mod tests {
 
     const TOXICITY: Category = Category {
         includes: is_abuse,
-        rules: ABUSE_RULES,
+        rules: &RuleId::ABUSE,
         rejections_only: false,
     };
 

@@ -3,6 +3,7 @@
 
     python3 bench/site_learning.py quality   # TEKNOFEST train (all, first 500) → dev; OffensEval-TR dev halves
     python3 bench/site_learning.py scale     # 100,000 decisions on one core: time and peak memory
+    python3 bench/site_learning.py scale-fast   # the same with the policy's `encoder = false`
 
 `quality`: a site that refuses every TEKNOFEST class but OTHER learns from TEKNOFEST train (all of it,
 then its first 500 lines) and is measured on TEKNOFEST dev; a site whose line is OffensEval's learns
@@ -15,6 +16,7 @@ Needs `cargo build --release -p suzgec`.
 """
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -93,7 +95,7 @@ def quality(tmp):
               f"in force {in_force:.3f} (model written: {written}; forced {forced:.3f})")
 
 
-def scale(tmp):
+def scale(tmp, fast=False):
     history = []
     history += offenseval(os.path.join(DATA, "offenseval2020-tr", "train.jsonl"))
     history += offenseval(os.path.join(DATA, "olid2019-en", "train.jsonl"))
@@ -110,14 +112,31 @@ def scale(tmp):
     h, m = os.path.join(tmp, "h.jsonl"), os.path.join(tmp, "m.site")
     write(h, history)
     env = dict(os.environ, RAYON_NUM_THREADS="1")
+    policy = []
+    if fast:
+        text = subprocess.run([SUZGEC, "policy", "default"], capture_output=True, text=True).stdout
+        path = os.path.join(tmp, "fast.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("encoder = true", "encoder = false"))
+        policy = ["--policy", path]
     out = subprocess.run(
-        ["taskset", "-c", "0", SUZGEC, "learn", "--history", h, "--out", m, "--force"],
+        ["taskset", "-c", "0", SUZGEC, "learn", "--history", h, "--out", m, "--force", *policy],
         capture_output=True, text=True, env=env,
     )
-    print(out.stdout.strip().splitlines()[-1])
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for line in out.stdout.splitlines():
+        if line.startswith(("Learnt in", "Agreement", "shipped policy", "site model")):
+            print(line)
+    print(f"CPU time: {usage.ru_utime + usage.ru_stime:.0f} s "
+          f"(user {usage.ru_utime:.0f} s, system {usage.ru_stime:.0f} s)")
     print(f"model size: {os.path.getsize(m) / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
-        {"quality": quality, "scale": scale}[sys.argv[1] if len(sys.argv) > 1 else "quality"](tmp)
+        commands = {
+            "quality": quality,
+            "scale": scale,
+            "scale-fast": lambda tmp: scale(tmp, fast=True),
+        }
+        commands[sys.argv[1] if len(sys.argv) > 1 else "quality"](tmp)

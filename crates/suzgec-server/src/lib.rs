@@ -172,6 +172,10 @@ pub fn app(state: AppState) -> Router {
         .route("/moderation/stats", get(pages::moderation::stats))
         .route("/moderation/webhooks", get(pages::moderation::webhooks))
         .route("/moderation/site-model", get(pages::moderation::site_model))
+        .route(
+            "/moderation/site-model/learn",
+            post(pages::moderation::learn_site_model),
+        )
         .route("/static/{file}", get(static_file))
         .route("/embed.js", get(embed::script))
         .route("/healthz", get(healthz))

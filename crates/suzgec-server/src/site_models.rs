@@ -80,6 +80,16 @@ pub async fn learn(
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
     caller.require(Role::Moderator)?;
     let force = request.map(|Json(r)| r.force).unwrap_or_default();
+    start_learning(&state, force, caller.name)?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(serde_json::json!({ "learning": true })),
+    ))
+}
+
+/// Starts learning in the background for `by` (a token or a moderator), unless this server is
+/// already learning.
+pub fn start_learning(state: &AppState, force: bool, by: String) -> Result<(), AppError> {
     if state.learning.running.swap(true, Ordering::SeqCst) {
         return Err(AppError::new(
             StatusCode::CONFLICT,
@@ -87,13 +97,14 @@ pub async fn learn(
             "this server is already learning the site's line",
         ));
     }
+    let state = state.clone();
     tokio::spawn(async move {
         let outcome = learn_now(&state, force).await;
         let summary = match &outcome {
             Ok(summary) => summary.clone(),
             Err(error) => format!("failed: {error}"),
         };
-        tracing::info!(by = %caller.name, %summary, "learning the site's line");
+        tracing::info!(%by, %summary, "learning the site's line");
         *state
             .learning
             .last
@@ -101,10 +112,22 @@ pub async fn learn(
             .unwrap_or_else(PoisonError::into_inner) = Some(summary);
         state.learning.running.store(false, Ordering::SeqCst);
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(serde_json::json!({ "learning": true })),
-    ))
+    Ok(())
+}
+
+impl Learning {
+    /// Whether this server is learning now.
+    pub fn running(&self) -> bool {
+        self.running.load(Ordering::SeqCst)
+    }
+
+    /// How this server's last learning ended.
+    pub fn last(&self) -> Option<String> {
+        self.last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
 }
 
 /// Learns and stores; says what happened.
@@ -160,13 +183,8 @@ pub async fn list(
         })
         .collect();
     Ok(Json(SiteModels {
-        learning: state.learning.running.load(Ordering::SeqCst),
-        last_learning: state
-            .learning
-            .last
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone(),
+        learning: state.learning.running(),
+        last_learning: state.learning.last(),
         in_force,
         versions,
     }))

@@ -282,6 +282,42 @@ async fn moderators_start_learning_from_the_api_and_see_its_outcome(db: &TestDat
         .expect("a version");
     assert_eq!(listed["in_force"], version);
     assert_eq!(listed["versions"][0]["info"]["decisions"], 400);
+
+    // The page's button runs the same learning.
+    app.moderator("zeynep", "correct horse battery").await;
+    app.log_in("zeynep", "correct horse battery").await;
+    let (_, page) = app.page("/moderation/site-model?lang=en").await;
+    assert!(
+        page.contains("Last learning") && page.contains("from 400 decisions"),
+        "{page}"
+    );
+    let learn = |csrf: String| {
+        app.client
+            .post(app.url("/moderation/site-model/learn"))
+            .form(&[("csrf", csrf)])
+            .send()
+    };
+    let refused = learn("forged".into()).await.expect("answered");
+    assert_eq!(refused.status().as_u16(), 403);
+    let started = learn(csrf_of(&page)).await.expect("answered");
+    assert_eq!(started.status().as_u16(), 303);
+    for _ in 0..600 {
+        let (_, list) = app
+            .get_json("/api/v1/moderation/site-models", Some(&token))
+            .await;
+        listed = list;
+        if listed["learning"] == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Learnt again within the same second, the version already exists: the outcome says so.
+    let outcome = listed["last_learning"].as_str().expect("an outcome");
+    assert!(
+        listed["versions"].as_array().map(Vec::len) == Some(2)
+            || outcome.contains("already stored"),
+        "{listed}"
+    );
     app.stop().await;
 }
 on_both_databases!(moderators_start_learning_from_the_api_and_see_its_outcome);

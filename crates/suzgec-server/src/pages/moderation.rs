@@ -559,6 +559,8 @@ struct SiteModelPage {
     csrf: String,
     in_force: Option<SiteModelView>,
     versions: Vec<SiteModelVersionView>,
+    learning: bool,
+    last_learning: Option<String>,
 }
 
 /// What the site model in force learnt from the site's moderators, and the stored versions.
@@ -636,6 +638,21 @@ pub async fn site_model(
         csrf: session.csrf_token,
         in_force,
         versions,
+        learning: state.learning.running(),
+        last_learning: state.learning.last(),
     };
     Ok((jar, render(&page)?).into_response())
+}
+
+/// The site model page's "learn now" button: the same learning as `POST
+/// /api/v1/moderation/learn`, in the background; back to the page, which says how it goes.
+pub async fn learn_site_model(
+    State(state): State<AppState>,
+    LoggedIn(session): LoggedIn,
+    form: Result<Form<SessionForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(form) = form?;
+    verify_session_csrf(&session, &form.csrf)?;
+    crate::site_models::start_learning(&state, false, session.user.name)?;
+    Ok(Redirect::to("/moderation/site-model").into_response())
 }

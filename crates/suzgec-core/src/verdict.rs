@@ -253,6 +253,17 @@ pub struct Verdict {
     pub policy: PolicyRef,
 }
 
+impl Verdict {
+    /// The abuse rules among the reasons (review or reject), in the policy's rule order.
+    pub fn abuse_rules(&self) -> Vec<RuleId> {
+        self.reasons
+            .iter()
+            .map(|r| r.rule)
+            .filter(|r| r.is_abuse())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,13 +15,10 @@ fn moderator() -> &'static Moderator {
 
 /// The abuse rules among the verdict's reasons (review or reject).
 fn fired(text: &str) -> Vec<RuleId> {
-    let verdict = moderator().check(text, None).expect("verdict");
-    verdict
-        .reasons
-        .iter()
-        .map(|r| r.rule)
-        .filter(|r| r.is_abuse())
-        .collect()
+    moderator()
+        .check(text, None)
+        .expect("verdict")
+        .abuse_rules()
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {

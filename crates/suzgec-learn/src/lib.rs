@@ -19,10 +19,10 @@ use rayon::prelude::*;
 use suzgec_classify::train::{self, Example, TrainOptions};
 use suzgec_classify::{FeatureConfig, Model, Scorer};
 use suzgec_core::site::{self, Agreement, SiteHead, SiteInputs, SiteModel};
-use suzgec_core::{Moderator, Policy, RuleId, Verdict};
+use suzgec_core::{Moderator, Policy, RuleId};
 
 pub use history::{Decision, LineError};
-pub use load::{LoadError, load_policy_file, read_site_model};
+pub use load::{LoadError, load_policy_file, read_policy, read_site_model};
 
 /// Fewest decisions a site model is learnt from.
 pub const MIN_DECISIONS: usize = 50;
@@ -132,9 +132,9 @@ struct Read {
     labels: [Option<bool>; 4],
 }
 
-/// Learns a site model from `decisions` on top of `moderator`'s policy.
+/// Learns a site model from `decisions` on top of `policy`'s abuse rules.
 pub fn learn(
-    moderator: &Moderator,
+    policy: &Policy,
     decisions: &[Decision],
     options: &LearnOptions,
 ) -> Result<Learnt, Error> {
@@ -142,7 +142,7 @@ pub fn learn(
         return Err(Error::Empty);
     }
     // The site model reads the abuse rules alone; the others need not run.
-    let moderator = &Moderator::new(moderator.policy().abuse_only())?;
+    let moderator = &Moderator::new(policy.abuse_only())?;
     let mut order: Vec<usize> = (0..decisions.len()).collect();
     if decisions.iter().all(|d| d.decided_at.is_some()) {
         order.sort_by_key(|&i| decisions[i].decided_at);
@@ -234,7 +234,7 @@ fn read(moderator: &Moderator, decision: &Decision) -> Result<Option<Read>, Stri
     let (verdict, inputs) = moderator
         .site_inputs(&decision.text, None)
         .map_err(|e| e.to_string())?;
-    let shipped_rules = abuse_reasons(&verdict);
+    let shipped_rules = verdict.abuse_rules();
     let labels = if !decision.refused {
         [Some(false); 4]
     } else {
@@ -251,16 +251,6 @@ fn read(moderator: &Moderator, decision: &Decision) -> Result<Option<Read>, Stri
         refused: decision.refused,
         labels,
     }))
-}
-
-/// The abuse rules among a verdict's reasons.
-fn abuse_reasons(verdict: &Verdict) -> Vec<RuleId> {
-    verdict
-        .reasons
-        .iter()
-        .map(|r| r.rule)
-        .filter(|r| r.is_abuse())
-        .collect()
 }
 
 /// The abuse rule a refusal that names none is most likely for: the one whose shipped confidence

@@ -40,25 +40,28 @@ pub fn read_site_model(path: &Path) -> Result<SiteModel, LoadError> {
     })
 }
 
+/// The policy in a policy file, or the built-in policy without one.
+pub fn read_policy(policy_file: Option<&Path>) -> Result<Policy, LoadError> {
+    let Some(path) = policy_file else {
+        return Ok(Policy::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    Policy::from_toml(&text).map_err(|source| LoadError::Invalid {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 /// The moderator of a policy file (the built-in policy without one), with the site model its
 /// `[site] model` names (relative to the policy file), or with `site_model` instead when given.
 pub fn load_policy_file(
     policy_file: Option<&Path>,
     site_model: Option<&Path>,
 ) -> Result<Moderator, LoadError> {
-    let policy = match policy_file {
-        None => Policy::default(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-                path: path.to_owned(),
-                source,
-            })?;
-            Policy::from_toml(&text).map_err(|source| LoadError::Invalid {
-                path: path.to_owned(),
-                source,
-            })?
-        }
-    };
+    let policy = read_policy(policy_file)?;
     let named = policy.site.model.as_ref().map(|model| {
         let base = policy_file.and_then(Path::parent).unwrap_or(Path::new(""));
         base.join(model)

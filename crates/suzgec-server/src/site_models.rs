@@ -142,8 +142,7 @@ async fn learn_now(
         .policy()
         .clone();
     let learnt = tokio::task::spawn_blocking(move || {
-        let moderator = Moderator::new(policy)?;
-        suzgec_learn::learn(&moderator, &decisions, &LearnOptions::default())
+        suzgec_learn::learn(&policy, &decisions, &LearnOptions::default())
     })
     .await??;
     let in_force = learnt.report.better() || force;

@@ -94,14 +94,13 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
         bail!("give --history FILE, --database-url URL, or both");
     }
     // The site model adjusts the shipped rules: an old site model is not read.
-    let policy = args.policy.as_deref();
-    let moderator = suzgec_learn::load_policy_file(policy, None)?.with_site_model(None);
+    let policy = suzgec_learn::read_policy(args.policy.as_deref())?;
     let options = LearnOptions {
         holdout: args.holdout,
         min_per_class: args.min_per_class,
         ..LearnOptions::default()
     };
-    let learnt = suzgec_learn::learn(&moderator, &decisions, &options)?;
+    let learnt = suzgec_learn::learn(&policy, &decisions, &options)?;
     for (at, why) in &learnt.report.unreadable {
         eprintln!("decision {}: {why}; skipped", at + 1);
     }

@@ -206,6 +206,14 @@ async fn update_article(
     ApiJson(update): ApiJson<ArticleUpdate>,
 ) -> Result<Json<ArticleOut>, AppError> {
     caller.require(Role::Editor)?;
+    let blank = |field: &Option<String>| field.as_ref().is_some_and(|text| text.trim().is_empty());
+    if blank(&update.title) || blank(&update.body) {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+            "title and body must not be empty",
+        ));
+    }
     Ok(Json(
         state.store.update_article(&slug, &update).await?.into(),
     ))

@@ -1,6 +1,8 @@
 //! Secrets: API tokens, passwords, session cookies, CSRF tokens and the keyed hash that stands in
 //! for a client's address. Only hashes of tokens and passwords are stored.
 
+use std::sync::LazyLock;
+
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::FromRequestParts;
@@ -12,6 +14,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+
 use suzgec_store::Role;
 
 use crate::error::AppError;
@@ -58,12 +61,28 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
 }
 
 /// Whether a password matches a stored hash.
-pub fn verify_password(password: &str, stored: &str) -> bool {
+fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|hash| {
         Argon2::default()
             .verify_password(password.as_bytes(), &hash)
             .is_ok()
     })
+}
+
+/// The hash an unknown login name is checked against: a password no one knows, hashed once.
+static UNKNOWN_USER_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password(&new_secret()).unwrap_or_default());
+
+/// Whether a login's password matches the account's stored hash; for an unknown name (`None`) it
+/// checks a stand-in hash and says no, so that the time taken does not tell which names exist.
+pub fn verify_login(password: &str, stored: Option<&str>) -> bool {
+    match stored {
+        Some(stored) => verify_password(password, stored),
+        None => {
+            verify_password(password, &UNKNOWN_USER_HASH);
+            false
+        }
+    }
 }
 
 /// A keyed hash, URL-safe: CSRF tokens and client keys are made with the server's secret, which

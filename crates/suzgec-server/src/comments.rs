@@ -2,7 +2,7 @@
 //! checks, the verdict, then storage before anyone is told it was accepted.
 
 use axum::http::StatusCode;
-use suzgec_store::{Article, Comment, NewComment};
+use suzgec_store::{Article, Comment, CommentLimits, NewComment};
 
 use crate::error::AppError;
 use crate::limits::{Action, Client};
@@ -45,36 +45,6 @@ pub async fn submit(
         ));
     }
     state.limits.take(Action::Comment, client.ip)?;
-    let limits = &state.config.limits;
-    let now = suzgec_store::now_millis();
-    // The per-address bucket above is each instance's own; these counts are every instance's.
-    let cap = i64::from(
-        limits
-            .comments_per_minute
-            .max(limits.comments_per_author_per_hour),
-    );
-    let (by_client, by_author) = state
-        .store
-        .recent_comment_counts(&client.key, now - 60_000, author, now - 3_600_000, cap)
-        .await?;
-    if by_client >= i64::from(limits.comments_per_minute) {
-        return Err(AppError::rate_limited(60));
-    }
-    if by_author >= i64::from(limits.comments_per_author_per_hour) {
-        return Err(AppError::rate_limited(600));
-    }
-    let window = i64::from(limits.duplicate_window_seconds) * 1000;
-    if state
-        .store
-        .is_duplicate(article.id, author, &submission.text, now - window)
-        .await?
-    {
-        return Err(AppError::new(
-            StatusCode::CONFLICT,
-            "duplicate_comment",
-            "this comment was already sent",
-        ));
-    }
     let parent_id = match submission.parent_id {
         None => None,
         Some(id) => {
@@ -95,6 +65,10 @@ pub async fn submit(
         }
     };
     let verdict = state.check(&submission.text, None, None).await?;
+    // The per-address bucket above is each instance's own; these limits are every instance's,
+    // checked where the comment is stored so that comments sent at once cannot all pass.
+    let limits = &state.config.limits;
+    let now = suzgec_store::now_millis();
     let comment = state
         .store
         .add_comment(NewComment {
@@ -104,6 +78,13 @@ pub async fn submit(
             text: submission.text,
             verdict,
             client_key: client.key.clone(),
+            limits: Some(CommentLimits {
+                per_client: i64::from(limits.comments_per_minute),
+                client_since: now - 60_000,
+                per_author: i64::from(limits.comments_per_author_per_hour),
+                author_since: now - 3_600_000,
+                duplicate_since: now - i64::from(limits.duplicate_window_seconds) * 1000,
+            }),
         })
         .await?;
     state.metrics.record_comment(comment.status);

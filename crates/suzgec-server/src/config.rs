@@ -20,8 +20,10 @@ pub struct Config {
     pub policies: BTreeMap<String, PathBuf>,
     /// Publish the demo article when the database has no article.
     pub demo_content: bool,
-    /// Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it).
-    pub trust_forwarded_for: bool,
+    /// The proxies in front of the server (addresses or CIDR ranges): from them, the client's
+    /// address is read from `X-Forwarded-For`, right to left past these proxies. Empty (the
+    /// default): the header is ignored.
+    pub trusted_proxies: Vec<String>,
     /// Mark cookies `Secure` (set it when the site is served over HTTPS).
     pub secure_cookies: bool,
     /// Offset from UTC of the times shown on pages, in minutes (Turkey: 180).
@@ -34,6 +36,30 @@ pub struct Config {
     pub webhooks: Vec<WebhookSettings>,
     /// Comment threads shown in other sites' pages by `embed.js`.
     pub embed: EmbedSettings,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsSettings,
+}
+
+/// Who may read the Prometheus metrics (`GET /metrics`): the listed addresses, and anyone with
+/// the token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// Client addresses or CIDR ranges that may read them without a token; the loopback
+    /// addresses by default.
+    pub allow_from: Vec<String>,
+    /// A token that lets any address read them (`Authorization: Bearer …`, at least 16
+    /// characters); none by default.
+    pub token: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        MetricsSettings {
+            allow_from: vec!["127.0.0.1".into(), "::1".into()],
+            token: None,
+        }
+    }
 }
 
 /// Comment threads shown in other sites' pages (`<script src="…/embed.js">`).
@@ -112,7 +138,7 @@ const REDACTED: &str = "<redacted>";
 
 impl Config {
     /// The configuration as it may be shown (`suzgec serve --print-config`): signing secrets,
-    /// webhook secrets and the database password replaced by `<redacted>`.
+    /// webhook secrets and the metrics token replaced by `<redacted>`, the database password by `***`.
     pub fn redacted(&self) -> Config {
         let mut shown = self.clone();
         for secret in &mut shown.integrations.coral.signing_secrets {
@@ -121,23 +147,11 @@ impl Config {
         for hook in &mut shown.webhooks {
             hook.secret = REDACTED.into();
         }
-        shown.database_url = without_password(&self.database_url);
+        if let Some(token) = &mut shown.metrics.token {
+            *token = REDACTED.into();
+        }
+        shown.database_url = suzgec_store::redact_url(&self.database_url);
         shown
-    }
-}
-
-/// A database URL with the password of its user part, if any, replaced by `<redacted>`.
-fn without_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return url.to_owned();
-    };
-    match rest[..at].split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:{REDACTED}{}", &rest[at..]),
-        None => url.to_owned(),
     }
 }
 
@@ -149,13 +163,14 @@ impl Default for Config {
             policy_file: None,
             policies: BTreeMap::new(),
             demo_content: true,
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             secure_cookies: false,
             display_utc_offset_minutes: 180,
             limits: Limits::default(),
             integrations: Integrations::default(),
             webhooks: Vec::new(),
             embed: EmbedSettings::default(),
+            metrics: MetricsSettings::default(),
         }
     }
 }
@@ -204,12 +219,15 @@ mod tests {
         }
         assert_eq!(
             shown.database_url,
-            "postgres://suzgec:<redacted>@db.example:5432/suzgec?sslmode=require"
+            "postgres://suzgec:***@db.example:5432/suzgec?sslmode=require"
         );
         assert_eq!(shown.webhooks[0].url, "https://cms.example/hook");
-        assert_eq!(without_password("sqlite://suzgec.db"), "sqlite://suzgec.db");
         assert_eq!(
-            without_password("postgres://postgres@127.0.0.1/test"),
+            suzgec_store::redact_url("sqlite://suzgec.db"),
+            "sqlite://suzgec.db"
+        );
+        assert_eq!(
+            suzgec_store::redact_url("postgres://postgres@127.0.0.1/test"),
             "postgres://postgres@127.0.0.1/test"
         );
     }

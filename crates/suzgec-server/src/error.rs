@@ -112,10 +112,17 @@ impl From<suzgec_core::Error> for AppError {
 
 impl From<suzgec_store::Error> for AppError {
     fn from(error: suzgec_store::Error) -> AppError {
-        use suzgec_store::Error as E;
+        use suzgec_store::{Error as E, LimitHit};
         match error {
             E::NotFound(what) => AppError::not_found(what),
             E::Conflict(message) => AppError::new(StatusCode::CONFLICT, "conflict", message),
+            E::Limited(LimitHit::Client) => AppError::rate_limited(60),
+            E::Limited(LimitHit::Author) => AppError::rate_limited(600),
+            E::Limited(LimitHit::Duplicate) => AppError::new(
+                StatusCode::CONFLICT,
+                "duplicate_comment",
+                "this comment was already sent",
+            ),
             E::NulCharacter(_) => AppError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "nul_character",

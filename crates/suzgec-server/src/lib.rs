@@ -28,6 +28,7 @@ mod i18n;
 pub mod integrations;
 mod limits;
 mod metrics;
+mod network;
 mod pages;
 pub mod site_models;
 mod state;
@@ -54,8 +55,12 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::network::AddressList;
+
 pub use api::OPENAPI;
-pub use config::{Config, CoralSettings, EmbedSettings, Integrations, Limits, WebhookSettings};
+pub use config::{
+    Config, CoralSettings, EmbedSettings, Integrations, Limits, MetricsSettings, WebhookSettings,
+};
 pub use demo::{DEMO_SLUG_EN, DEMO_SLUG_TR};
 pub use error::AppError;
 pub use state::AppState;
@@ -64,6 +69,14 @@ pub use state::AppState;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The database could not be opened or migrated.
+    #[error("database {url}: {source}")]
+    Open {
+        /// The database's URL, its password redacted.
+        url: String,
+        /// Why.
+        source: suzgec_store::Error,
+    },
+    /// The database failed a query while the server started.
     #[error(transparent)]
     Store(#[from] suzgec_store::Error),
     /// A policy file could not be read or is invalid.
@@ -96,7 +109,16 @@ pub enum Error {
     /// `[embed] allowed_origins` holds something that is not an origin.
     #[error(transparent)]
     Embed(#[from] embed::EmbedConfigError),
+    /// `trusted_proxies` or `[metrics] allow_from` holds something that is not an address.
+    #[error(transparent)]
+    Addresses(#[from] network::AddressListError),
+    /// `[metrics] token` is too short to be a secret.
+    #[error("[metrics] token: use at least {MIN_METRICS_TOKEN} characters")]
+    MetricsToken,
 }
+
+/// The shortest `[metrics] token` accepted.
+const MIN_METRICS_TOKEN: usize = 16;
 
 /// The moderator of a configured policy, with the site model its `[site] model` names.
 fn load_policy(name: &str, path: Option<&Path>) -> Result<Moderator, Error> {
@@ -113,7 +135,22 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     suzgec_encoder::limit_parallel_runs(config.limits.encoder_runs);
     let subscriptions = webhooks::subscriptions(&config.webhooks)?;
     embed::check_settings(&config.embed)?;
-    let store = Store::connect_with_webhooks(&config.database_url, subscriptions).await?;
+    let trusted_proxies = AddressList::parse("trusted_proxies", &config.trusted_proxies)?;
+    let metrics_readers = AddressList::parse("[metrics] allow_from", &config.metrics.allow_from)?;
+    if config
+        .metrics
+        .token
+        .as_ref()
+        .is_some_and(|token| token.chars().count() < MIN_METRICS_TOKEN)
+    {
+        return Err(Error::MetricsToken);
+    }
+    let store = Store::connect_with_webhooks(&config.database_url, subscriptions)
+        .await
+        .map_err(|source| Error::Open {
+            url: suzgec_store::redact_url(&config.database_url),
+            source,
+        })?;
     let default = load_policy(state::DEFAULT_POLICY, config.policy_file.as_deref())?;
     let abuse_only = Moderator::new(default.policy().abuse_only())
         .map_err(|e| Error::Policy {
@@ -140,6 +177,8 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
         secret: Arc::from(secret.into_bytes()),
         limits: Arc::new(limits::RateLimits::new(&config.limits)),
         metrics: Arc::new(metrics::Metrics::new()?),
+        trusted_proxies: Arc::new(trusted_proxies),
+        metrics_readers: Arc::new(metrics_readers),
         config: Arc::new(config),
         learning: Arc::default(),
     })
@@ -231,12 +270,26 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn metrics_text(State(state): State<AppState>) -> Response {
-    (
+/// The metrics, for the addresses `[metrics] allow_from` lists and for the bearer of its token.
+async fn metrics_text(
+    State(state): State<AppState>,
+    client: limits::Client,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, AppError> {
+    let token_matches = match (&state.config.metrics.token, auth::bearer_token(&headers)) {
+        (Some(token), Some(given)) => auth::secrets_equal(token, given),
+        _ => false,
+    };
+    if !token_matches && !state.metrics_readers.contains(client.ip) {
+        return Err(AppError::forbidden(
+            "the metrics are for the addresses in [metrics] allow_from and the bearer of its token",
+        ));
+    }
+    Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
     )
-        .into_response()
+        .into_response())
 }
 
 /// The article page's script.

@@ -13,6 +13,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use crate::auth::keyed_hash;
 use crate::config::Limits;
 use crate::error::AppError;
+use crate::network;
 use crate::state::AppState;
 
 /// What a client is limited in.
@@ -80,7 +81,8 @@ impl RateLimits {
 }
 
 /// The client of a request: its address (from the connection, or from `X-Forwarded-For` when the
-/// configuration trusts a proxy) and the keyed hash of it that the database stores.
+/// connection comes from one of the `trusted_proxies`) and the keyed hash of it that the database
+/// stores.
 #[derive(Debug, Clone)]
 pub struct Client {
     /// The address.
@@ -93,21 +95,18 @@ impl FromRequestParts<AppState> for Client {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let forwarded = state
-            .config
-            .trust_forwarded_for
-            .then(|| parts.headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(',').next())
-            .and_then(|first| first.trim().parse::<IpAddr>().ok());
-        let connected = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|info| info.0.ip());
-        let ip = forwarded
-            .or(connected)
-            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+            .map_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |info| {
+                info.0.ip()
+            });
+        let forwarded_for = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok());
+        let ip = network::client_address(peer, forwarded_for, &state.trusted_proxies);
         Ok(Client {
             ip,
             key: keyed_hash(&state.secret, "client", &ip.to_string()),

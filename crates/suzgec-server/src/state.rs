@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::error::AppError;
 use crate::limits::RateLimits;
 use crate::metrics::Metrics;
+use crate::network::AddressList;
 
 /// The name of the policy used when a request names none.
 pub const DEFAULT_POLICY: &str = "default";
@@ -31,6 +32,10 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// The proxies whose `X-Forwarded-For` is believed (`trusted_proxies`).
+    pub trusted_proxies: Arc<AddressList>,
+    /// The addresses that may read the metrics (`[metrics] allow_from`).
+    pub metrics_readers: Arc<AddressList>,
     /// The configuration the server started with.
     pub config: Arc<Config>,
     /// Learning from the moderators' decisions (`POST /api/v1/moderation/learn`), one at a time.

@@ -81,13 +81,11 @@ fn lenient_site_model() -> &'static (Vec<u8>, String) {
     MODEL.get_or_init(|| {
         let mut policy = suzgec_core::Policy::default();
         policy.classifier.encoder = false;
-        let moderator = suzgec_core::Moderator::new(policy).expect("policy builds");
         let history: Vec<_> = suzgec_learn::testing::tune()
             .iter()
             .map(suzgec_learn::testing::Case::lenient_decision)
             .collect();
-        let learnt =
-            suzgec_learn::learn(&moderator, &history, &Default::default()).expect("learns");
+        let learnt = suzgec_learn::learn(&policy, &history, &Default::default()).expect("learns");
         (learnt.model.encode(), learnt.model.info().version.clone())
     })
 }
@@ -430,6 +428,81 @@ async fn the_live_check_is_rate_limited_per_address_with_retry_after() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_client_is_the_address_it_saw() {
+    let db = suzgec_store::testing::sqlite();
+    let app = TestApp::start(&db, |config| {
+        config.limits.checks_per_minute = 2;
+        config.trusted_proxies = vec!["127.0.0.0/8".into()];
+    })
+    .await;
+    let check = |forwarded_for: String| {
+        let request = app
+            .client
+            .post(app.url("/api/v1/check"))
+            .header("x-forwarded-for", forwarded_for)
+            .json(&json!({"text": GOOD_TURKISH}));
+        async move { request.send().await.expect("answered").status().as_u16() }
+    };
+    // The leftmost entry is the client's own invention: changing it does not make a new client.
+    let statuses = [
+        check("198.51.100.1, 203.0.113.9".into()).await,
+        check("198.51.100.2, 203.0.113.9".into()).await,
+        check("198.51.100.3, 203.0.113.9".into()).await,
+    ];
+    assert_eq!(statuses, [200, 200, 429]);
+    // Another address the proxy saw is another client.
+    assert_eq!(check("203.0.113.10".into()).await, 200);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn metrics_labels_are_bounded_and_metrics_kept_for_listed_readers() {
+    let db = suzgec_store::testing::sqlite();
+    let token = "metrics-token-0123456789";
+    let app = TestApp::start(&db, |config| {
+        config.trusted_proxies = vec!["127.0.0.1".into()];
+        config.metrics.token = Some(token.into());
+    })
+    .await;
+    for method in ["FOO", "BAR", "PROPFIND", "GET"] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
+        app.client
+            .request(method, app.url("/healthz"))
+            .send()
+            .await
+            .expect("answered");
+    }
+    app.page("/no-such-page-1").await;
+    app.page("/no-such-page-2").await;
+    let (status, metrics) = app.page("/metrics").await;
+    assert_eq!(status, 200, "loopback reads them: {metrics}");
+    let methods: std::collections::BTreeSet<&str> = metrics
+        .lines()
+        .filter(|line| line.starts_with("suzgec_http_requests_total{"))
+        .filter_map(|line| line.split("method=\"").nth(1)?.split('"').next())
+        .collect();
+    assert!(methods.is_subset(&["GET", "other"].into()), "{methods:?}");
+    assert!(methods.contains("other"), "{metrics}");
+    assert!(!metrics.contains("no-such-page"), "{metrics}");
+
+    // A client the proxy saw elsewhere is not a listed reader, unless it has the token.
+    let elsewhere = |bearer: Option<&str>| {
+        let mut request = app
+            .client
+            .get(app.url("/metrics"))
+            .header("x-forwarded-for", "203.0.113.9");
+        if let Some(bearer) = bearer {
+            request = request.bearer_auth(bearer);
+        }
+        async move { request.send().await.expect("answered").status().as_u16() }
+    };
+    assert_eq!(elsewhere(None).await, 403);
+    assert_eq!(elsewhere(Some("metrics-token-wrong-guess")).await, 403);
+    assert_eq!(elsewhere(Some(token)).await, 200);
+    app.stop().await;
+}
+
 async fn editors_publish_and_update_articles(db: &TestDatabase) {
     let app = TestApp::start(db, |_| {}).await;
     let (status, articles) = app.get_json("/api/v1/articles", None).await;
@@ -475,6 +548,30 @@ async fn editors_publish_and_update_articles(db: &TestDatabase) {
     assert!(updated["updated_at"].as_str() > created["updated_at"].as_str());
     let (_, page) = app.page("/articles/yeni-haber").await;
     assert!(page.contains("Güncel başlık") && page.contains("<p>İkinci paragraf.</p>"));
+    // An update is validated as a new article is; a NUL is refused before the database sees it.
+    for (update, code) in [
+        (json!({"title": "  "}), "invalid_article"),
+        (json!({"body": ""}), "invalid_article"),
+        (json!({"summary": "a\u{0}b"}), "nul_character"),
+    ] {
+        let response = app
+            .client
+            .put(app.url("/api/v1/articles/yeni-haber"))
+            .bearer_auth(&editor)
+            .json(&update)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(
+            (status, error["error"]["code"].as_str()),
+            (422, Some(code)),
+            "{update}"
+        );
+    }
+    let (_, unchanged) = app.get_json("/api/v1/articles/yeni-haber", None).await;
+    assert_eq!(unchanged["title"], "Güncel başlık");
     app.stop().await;
 }
 on_both_databases!(editors_publish_and_update_articles);
@@ -546,6 +643,48 @@ async fn comments_are_stored_with_their_verdicts_and_threaded(db: &TestDatabase)
     app.stop().await;
 }
 on_both_databases!(comments_are_stored_with_their_verdicts_and_threaded);
+
+async fn comments_sent_at_once_meet_the_duplicate_and_flood_limits(db: &TestDatabase) {
+    let app = TestApp::start(db, |config| config.limits.comments_per_author_per_hour = 5).await;
+    let send_at_once = |comments: Vec<(String, String)>| {
+        let mut sent = tokio::task::JoinSet::new();
+        for (author, text) in comments {
+            let request = app
+                .client
+                .post(app.url(&comments_path()))
+                .json(&json!({"author": author, "text": text}));
+            sent.spawn(async move {
+                let response = request.send().await.expect("answered");
+                let status = response.status().as_u16();
+                let body: Value = response.json().await.unwrap_or(Value::Null);
+                (status, body["error"]["code"].as_str().map(str::to_owned))
+            });
+        }
+        sent.join_all()
+    };
+    let same = vec![("Ayşe".to_owned(), GOOD_TURKISH.to_owned()); 20];
+    let mut answers = send_at_once(same).await;
+    answers.sort();
+    assert_eq!(answers[0], (201, None), "{answers:?}");
+    assert!(
+        answers[1..] == vec![(409, Some("duplicate_comment".to_owned())); 19],
+        "{answers:?}"
+    );
+    let many = (0..20)
+        .map(|i| ("Veli".to_owned(), format!("{i}. yorumum, güzel bir haber.")))
+        .collect();
+    let answers = send_at_once(many).await;
+    let stored = answers.iter().filter(|(status, _)| *status == 201).count();
+    assert_eq!(stored, 5, "the author's hourly limit: {answers:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|a| a.0 == 201 || *a == (429, Some("rate_limited".to_owned()))),
+        "{answers:?}"
+    );
+    app.stop().await;
+}
+on_both_databases!(comments_sent_at_once_meet_the_duplicate_and_flood_limits);
 
 async fn moderators_work_the_queue_and_every_decision_is_logged(db: &TestDatabase) {
     let app = TestApp::start(db, |_| {}).await;
@@ -1045,6 +1184,24 @@ async fn moderators_log_in_and_decide_from_the_pages(db: &TestDatabase) {
         .await
         .unwrap();
     assert_eq!(wrong.status().as_u16(), 401);
+    // Only moderator and admin accounts may log in here; an unknown name fails as a wrong
+    // password does.
+    app.account("ali", "correct horse battery", Role::Editor)
+        .await;
+    for name in ["ali", "nobody"] {
+        let refused = app
+            .client
+            .post(app.url("/moderation/login"))
+            .form(&[
+                ("name", name),
+                ("password", "correct horse battery"),
+                ("csrf", &csrf),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status().as_u16(), 401, "{name}");
+    }
     let right = app
         .client
         .post(app.url("/moderation/login"))

@@ -10,8 +10,9 @@ use suzgec_core::Verdict;
 use crate::webhooks::{self, Subscription};
 
 use crate::{
-    AuditEntry, Comment, DailyCount, Error, Event, EventKind, ExportedComment, ModeratorDecision,
-    NewComment, QueueItem, Result, Status, Store, ThreadPage, now_millis, refuse_nul,
+    AuditEntry, Comment, CommentLimits, DailyCount, Error, Event, EventKind, ExportedComment,
+    LimitHit, ModeratorDecision, NewComment, QueueItem, Result, Status, Store, ThreadPage,
+    now_millis, refuse_nul,
 };
 
 /// The actor name of Süzgeç's own decisions.
@@ -83,11 +84,62 @@ struct CommentRow<'a> {
 }
 
 /// Inserts a new comment with its machine event in an open transaction and returns it as stored.
+/// The key of the PostgreSQL transaction lock that instances take in turns to check and store
+/// comments (any number that no other lock of the database uses).
+const COMMENT_LIMITS_LOCK: i64 = 0x5375_7a67_6563_0001;
+
+/// Refuses a new comment that meets one of its limits, counting every comment committed and those
+/// written before it in this transaction.
+async fn hold_to_limits(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    new: &NewComment,
+    limits: &CommentLimits,
+) -> Result<()> {
+    if tx.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(COMMENT_LIMITS_LOCK)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
+                 WHERE client_key = $1 AND created_at >= $2 LIMIT $3) c) AS by_client, \
+                (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
+                 WHERE author = $4 AND created_at >= $5 LIMIT $6) a) AS by_author, \
+                (SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE article_id = $7 \
+                 AND author = $4 AND text = $8 AND created_at >= $9 LIMIT 1) d) AS duplicates",
+    )
+    .bind(&new.client_key)
+    .bind(limits.client_since)
+    .bind(limits.per_client)
+    .bind(&new.author)
+    .bind(limits.author_since)
+    .bind(limits.per_author)
+    .bind(new.article_id)
+    .bind(&new.text)
+    .bind(limits.duplicate_since)
+    .fetch_one(&mut **tx)
+    .await?;
+    let hit = if row.try_get::<i64, _>("by_client")? >= limits.per_client {
+        Some(LimitHit::Client)
+    } else if row.try_get::<i64, _>("by_author")? >= limits.per_author {
+        Some(LimitHit::Author)
+    } else if row.try_get::<i64, _>("duplicates")? > 0 {
+        Some(LimitHit::Duplicate)
+    } else {
+        None
+    };
+    hit.map_or(Ok(()), |hit| Err(Error::Limited(hit)))
+}
+
 pub(crate) async fn insert_new_comment(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     hooks: &[Subscription],
     new: &NewComment,
 ) -> Result<Comment> {
+    if let Some(limits) = &new.limits {
+        hold_to_limits(tx, new, limits).await?;
+    }
     let status = Status::from_decision(new.verdict.decision);
     let now = now_millis();
     let row = CommentRow {
@@ -450,54 +502,6 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
-    }
-
-    /// How many comments one client (by its key) sent since one time, and one author name since
-    /// another, each counted up to `cap` (the limit being enforced: counting further is wasted
-    /// work): the flood check, shared by every instance on the database.
-    pub async fn recent_comment_counts(
-        &self,
-        client_key: &str,
-        client_since: i64,
-        author: &str,
-        author_since: i64,
-        cap: i64,
-    ) -> Result<(i64, i64)> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
-                     WHERE client_key = $1 AND created_at >= $2 LIMIT $5) c) AS by_client, \
-                    (SELECT COUNT(*) FROM (SELECT 1 FROM comments \
-                     WHERE author = $3 AND created_at >= $4 LIMIT $5) a) AS by_author",
-        )
-        .bind(client_key)
-        .bind(client_since)
-        .bind(author)
-        .bind(author_since)
-        .bind(cap)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((row.try_get("by_client")?, row.try_get("by_author")?))
-    }
-
-    /// Whether the same author already sent the same text under the same article since a time.
-    pub async fn is_duplicate(
-        &self,
-        article_id: i64,
-        author: &str,
-        text: &str,
-        since: i64,
-    ) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM comments \
-             WHERE article_id = $1 AND author = $2 AND text = $3 AND created_at >= $4",
-        )
-        .bind(article_id)
-        .bind(author)
-        .bind(text)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
     /// Per day since a time: how many comments each rule gave a reason for.

@@ -54,9 +54,28 @@ pub enum Error {
     /// The task that writes comments has stopped (the server is shutting down).
     #[error("the comment writer has stopped")]
     WriterStopped,
+    /// A new comment met one of its [`CommentLimits`].
+    #[error("the comment meets a limit: {0:?}")]
+    Limited(LimitHit),
     /// A stored value could not be read back (a verdict that is not JSON, an unknown status).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+}
+
+/// A database URL as it may be printed: the password of its user part, if any, shown as `***`
+/// (`postgres://suzgec:***@db.example/suzgec`).
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_owned();
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
 }
 
 /// The store's result type.
@@ -109,7 +128,7 @@ impl Store {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             (Backend::Postgres, url.to_owned())
         } else {
-            return Err(Error::UnsupportedUrl(url.to_owned()));
+            return Err(Error::UnsupportedUrl(redact_url(url)));
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
@@ -135,7 +154,7 @@ impl Store {
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
         let subscriptions: webhooks::Subscriptions = subscriptions.into();
-        let writer = writer::Writer::start(pool.clone(), subscriptions.clone());
+        let writer = writer::Writer::start(pool.clone(), backend, subscriptions.clone());
         Ok(Store {
             pool,
             backend,

@@ -201,6 +201,37 @@ pub struct NewComment {
     pub verdict: Verdict,
     /// A keyed hash of the client's address, for flood detection; never the address itself.
     pub client_key: String,
+    /// The flood and duplicate limits to hold the comment to, checked in the transaction that
+    /// stores it; `None` stores it unchecked.
+    pub limits: Option<CommentLimits>,
+}
+
+/// Flood and duplicate limits for a new comment. The store checks them in the transaction that
+/// writes the comment, after every comment before it, so comments sent at once cannot all slip
+/// past them (on PostgreSQL, instances take turns with a transaction lock).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentLimits {
+    /// Comments from the same client (its key) since `client_since` (Unix ms) that are allowed.
+    pub per_client: i64,
+    /// Start of the client's window.
+    pub client_since: i64,
+    /// Comments under the same author name since `author_since` that are allowed.
+    pub per_author: i64,
+    /// Start of the author's window.
+    pub author_since: i64,
+    /// The same text by the same author under the same article since this time is a duplicate.
+    pub duplicate_since: i64,
+}
+
+/// Which limit a comment met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitHit {
+    /// Too many comments from its client.
+    Client,
+    /// Too many comments under its author name.
+    Author,
+    /// The same author sent the same text under the same article a moment ago.
+    Duplicate,
 }
 
 /// A stored comment and where it stands now.

@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::comments::insert_new_comment;
 use crate::webhooks::{Subscription, Subscriptions};
-use crate::{Comment, Error, NewComment, Result};
+use crate::{Backend, Comment, Error, NewComment, Result};
 
 /// The most comments written in one transaction.
 pub const MAX_BATCH: usize = 64;
@@ -29,9 +29,9 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts the writing task on the current runtime.
-    pub(crate) fn start(pool: AnyPool, subscriptions: Subscriptions) -> Writer {
+    pub(crate) fn start(pool: AnyPool, backend: Backend, subscriptions: Subscriptions) -> Writer {
         let (jobs, waiting) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, subscriptions, waiting));
+        tokio::spawn(run(pool, backend, subscriptions, waiting));
         Writer { jobs }
     }
 
@@ -46,7 +46,12 @@ impl Writer {
     }
 }
 
-async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Receiver<Job>) {
+async fn run(
+    pool: AnyPool,
+    backend: Backend,
+    subscriptions: Subscriptions,
+    mut waiting: mpsc::Receiver<Job>,
+) {
     while let Some(first) = waiting.recv().await {
         let hooks = &subscriptions;
         let mut batch = vec![first];
@@ -57,7 +62,7 @@ async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Rec
             }
         }
         let comments: Vec<&NewComment> = batch.iter().map(|job| &job.comment).collect();
-        match write_batch(&pool, hooks, &comments).await {
+        match write_batch(&pool, backend, hooks, &comments).await {
             Ok(stored) => {
                 for (job, comment) in batch.into_iter().zip(stored) {
                     let _ = job.done.send(Ok(comment));
@@ -66,7 +71,7 @@ async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Rec
             // One bad comment must not sink the others: write each alone, with its own answer.
             Err(_) if batch.len() > 1 => {
                 for job in batch {
-                    let result = write_batch(&pool, hooks, &[&job.comment])
+                    let result = write_batch(&pool, backend, hooks, &[&job.comment])
                         .await
                         .map(|mut stored| stored.remove(0));
                     let _ = job.done.send(result);
@@ -83,10 +88,17 @@ async fn run(pool: AnyPool, subscriptions: Subscriptions, mut waiting: mpsc::Rec
 
 async fn write_batch(
     pool: &AnyPool,
+    backend: Backend,
     hooks: &[Subscription],
     comments: &[&NewComment],
 ) -> Result<Vec<Comment>> {
-    let mut tx = pool.begin().await?;
+    // SQLite: take the write lock at once, so that the limits a comment is checked against
+    // cannot change before it is written (PostgreSQL instances take turns with a lock instead).
+    let begin = match backend {
+        Backend::Sqlite => "BEGIN IMMEDIATE",
+        Backend::Postgres => "BEGIN",
+    };
+    let mut tx = pool.begin_with(begin).await?;
     let mut stored = Vec::with_capacity(comments.len());
     for comment in comments {
         stored.push(insert_new_comment(&mut tx, hooks, comment).await?);

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 use suzgec_core::{Decision, Moderator, Policy, Verdict};
 use suzgec_store::testing::{self, TestDatabase};
 use suzgec_store::{
-    ArticleUpdate, EventKind, ModeratorDecision, NewArticle, NewComment, NewFeedback, NewSiteModel,
-    Role, Status, Store,
+    ArticleUpdate, CommentLimits, EventKind, LimitHit, ModeratorDecision, NewArticle, NewComment,
+    NewFeedback, NewSiteModel, Role, Status, Store,
 };
 
 /// Runs one test body on SQLite and on PostgreSQL.
@@ -64,6 +64,7 @@ fn comment(article_id: i64, author: &str, text: &str) -> NewComment {
         text: text.into(),
         verdict: verdict(text),
         client_key: "client-1".into(),
+        limits: None,
     }
 }
 
@@ -260,51 +261,131 @@ on_both_databases!(
     moderator_decisions_append_events_and_mark_overrides
 );
 
-async fn flood_and_duplicate_checks_count_recent_comments(store: Store) {
-    let article_id = article(&store, "haber").await;
-    let start = suzgec_store::now_millis();
-    for _ in 0..3 {
-        store
-            .add_comment(comment(article_id, "Ayşe", "Güzel bir haber."))
-            .await
-            .unwrap();
+/// A comment held to limits: 5 a client, 8 an author name, no repeat within the window.
+fn limited(article_id: i64, author: &str, text: &str, client: &str) -> NewComment {
+    let start = suzgec_store::now_millis() - 60_000;
+    NewComment {
+        client_key: client.into(),
+        limits: Some(CommentLimits {
+            per_client: 5,
+            client_since: start,
+            per_author: 8,
+            author_since: start,
+            duplicate_since: start,
+        }),
+        ..comment(article_id, author, text)
     }
-    assert_eq!(
-        store
-            .recent_comment_counts("client-1", start, "Ayşe", start, 100)
-            .await
-            .unwrap(),
-        (3, 3)
-    );
-    assert_eq!(
-        store
-            .recent_comment_counts("client-2", start, "Veli", start, 100)
-            .await
-            .unwrap(),
-        (0, 0)
-    );
-    assert_eq!(
-        store
-            .recent_comment_counts("client-1", start, "Ayşe", start, 2)
-            .await
-            .unwrap(),
-        (2, 2),
-        "counts stop at the cap"
-    );
-    assert!(
-        store
-            .is_duplicate(article_id, "Ayşe", "Güzel bir haber.", start)
-            .await
-            .unwrap()
-    );
-    assert!(
-        !store
-            .is_duplicate(article_id, "Ayşe", "Başka bir yorum.", start)
-            .await
-            .unwrap()
-    );
 }
-on_both_databases!(flood, flood_and_duplicate_checks_count_recent_comments);
+
+fn hit(result: &Result<suzgec_store::Comment, suzgec_store::Error>) -> Option<LimitHit> {
+    match result {
+        Err(suzgec_store::Error::Limited(hit)) => Some(*hit),
+        Err(other) => panic!("not a limit: {other}"),
+        Ok(_) => None,
+    }
+}
+
+/// Sends every comment at once, alternating between two handles on the database (two instances,
+/// on PostgreSQL), and returns the answers.
+async fn send_at_once(
+    handles: [&Store; 2],
+    comments: Vec<NewComment>,
+) -> Vec<Result<suzgec_store::Comment, suzgec_store::Error>> {
+    let mut sent = tokio::task::JoinSet::new();
+    for (i, new) in comments.into_iter().enumerate() {
+        let handle = handles[i % 2].clone();
+        sent.spawn(async move { handle.add_comment(new).await });
+    }
+    sent.join_all().await
+}
+
+async fn flood_and_duplicate_limits_hold_under_concurrency(db: &TestDatabase) {
+    let store = open(db).await;
+    let second = open(db).await;
+    let handles = [&store, &second];
+    let article_id = article(&store, "haber").await;
+    // Fifty identical comments at once: one is stored, the rest are duplicates.
+    let same = (0..50)
+        .map(|i| {
+            limited(
+                article_id,
+                "Ayşe",
+                "Aynı yorum tekrar tekrar.",
+                &format!("client-{i}"),
+            )
+        })
+        .collect();
+    let answers = send_at_once(handles, same).await;
+    let hits: Vec<Option<LimitHit>> = answers.iter().map(hit).collect();
+    assert_eq!(hits.iter().filter(|h| h.is_none()).count(), 1, "{hits:?}");
+    assert!(
+        hits.iter().flatten().all(|h| *h == LimitHit::Duplicate),
+        "{hits:?}"
+    );
+
+    // Fifty different comments at once from one client: five pass its limit.
+    let flood = (0..50)
+        .map(|i| {
+            limited(
+                article_id,
+                &format!("Yazar {i}"),
+                &format!("Yorum {i}"),
+                "flooder",
+            )
+        })
+        .collect();
+    let hits: Vec<Option<LimitHit>> = send_at_once(handles, flood).await.iter().map(hit).collect();
+    assert_eq!(hits.iter().filter(|h| h.is_none()).count(), 5, "{hits:?}");
+    assert!(
+        hits.iter().flatten().all(|h| *h == LimitHit::Client),
+        "{hits:?}"
+    );
+
+    // One author name from many addresses: eight pass the name's limit.
+    let one_author = (0..20)
+        .map(|i| {
+            limited(
+                article_id,
+                "Veli",
+                &format!("Başka yorum {i}"),
+                &format!("address-{i}"),
+            )
+        })
+        .collect();
+    let hits: Vec<Option<LimitHit>> = send_at_once(handles, one_author)
+        .await
+        .iter()
+        .map(hit)
+        .collect();
+    assert_eq!(hits.iter().filter(|h| h.is_none()).count(), 8, "{hits:?}");
+    assert!(
+        hits.iter().flatten().all(|h| *h == LimitHit::Author),
+        "{hits:?}"
+    );
+
+    // Without limits (an import, say) nothing is refused.
+    for _ in 0..2 {
+        store
+            .add_comment(comment(article_id, "Ayşe", "Aynı yorum tekrar tekrar."))
+            .await
+            .expect("stored unchecked");
+    }
+}
+
+mod flood {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::flood_and_duplicate_limits_hold_under_concurrency(&suzgec_store::testing::sqlite())
+            .await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if let Some(db) = suzgec_store::testing::postgres("flood").await {
+            super::flood_and_duplicate_limits_hold_under_concurrency(&db).await;
+        }
+    }
+}
 
 async fn export_and_import_keep_comments_and_histories(store: Store) {
     let article_id = article(&store, "haber").await;

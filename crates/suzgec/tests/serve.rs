@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
@@ -24,10 +25,11 @@ fn suzgec(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("suzgec finishes")
 }
 
-/// A running `suzgec serve` and the address it printed.
+/// A running `suzgec serve`, the address it printed, and what it has logged so far.
 struct Served {
     child: Child,
     base: String,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Served {
@@ -47,18 +49,34 @@ impl Served {
             .expect("suzgec serve starts");
         let stderr = child.stderr.take().expect("stderr is piped");
         let mut lines = BufReader::new(stderr).lines();
+        let log = Arc::new(Mutex::new(Vec::new()));
         let base = loop {
             let line = lines
                 .next()
                 .expect("the server says where it listens")
                 .expect("stderr is text");
-            if let Some(rest) = line.split("listening on ").nth(1) {
-                break rest.trim().trim_end_matches('/').to_owned();
+            let base = line
+                .split("listening on ")
+                .nth(1)
+                .map(|rest| rest.trim().trim_end_matches('/').to_owned());
+            log.lock().expect("log").push(line);
+            if let Some(base) = base {
+                break base;
             }
         };
         // Keep draining the log so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Served { child, base }
+        let kept = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().expect("log").push(line);
+            }
+        });
+        Served { child, base, log }
+    }
+
+    /// Everything the server has written to stderr so far.
+    fn log(&self) -> String {
+        self.log.lock().expect("log").join("\n")
     }
 
     /// Sends SIGTERM and returns whether the server exited cleanly.
@@ -259,4 +277,67 @@ fn serve_prints_its_configuration_from_file_environment_and_flags() {
         .expect("suzgec runs");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("configuration"));
+}
+
+/// A password that must never be printed.
+const DATABASE_PASSWORD: &str = "Pa55-w0rd-nowhere-else";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_password_is_never_logged() {
+    // A server that cannot reach its database says which one, without the password.
+    let unreachable = format!("postgres://suzgec:{DATABASE_PASSWORD}@127.0.0.1:1/suzgec");
+    let failed = suzgec(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &unreachable,
+        ],
+        "",
+    );
+    let said = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(2), "{said}");
+    assert!(!said.contains(DATABASE_PASSWORD), "{said}");
+    assert!(
+        said.contains("postgres://suzgec:***@127.0.0.1:1/suzgec"),
+        "{said}"
+    );
+    let unsupported = format!("mysql://suzgec:{DATABASE_PASSWORD}@127.0.0.1/suzgec");
+    let failed = suzgec(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &unsupported,
+        ],
+        "",
+    );
+    let said = String::from_utf8_lossy(&failed.stderr);
+    assert!(!said.contains(DATABASE_PASSWORD), "{said}");
+
+    // One that reaches it (the test server trusts any password) logs where, without it.
+    let Some(database) =
+        suzgec_store::testing::postgres("the_database_password_is_never_logged").await
+    else {
+        return;
+    };
+    let with_password = database.url.replacen(
+        "://postgres@",
+        &format!("://postgres:{DATABASE_PASSWORD}@"),
+        1,
+    );
+    assert_ne!(
+        with_password, database.url,
+        "the test server's URL names the user postgres"
+    );
+    let served = Served::start(&with_password);
+    let health = reqwest::get(format!("{}/healthz", served.base))
+        .await
+        .expect("the server answers");
+    assert!(health.status().is_success());
+    let log = served.log();
+    assert!(log.contains("postgres:***@"), "{log}");
+    assert!(!log.contains(DATABASE_PASSWORD), "{log}");
 }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
-use suzgec_store::{EventKind, Session};
+use suzgec_store::{EventKind, Role, Session};
 
 use super::{
     PageError, ReasonView, Segment, csrf_refused, csrf_token, page_language, reason_views, render,
@@ -18,7 +18,7 @@ use super::{
 };
 use crate::api::{load_stats, moderator_decision};
 use crate::auth::{
-    SESSION_COOKIE, SESSION_HOURS, new_secret, secrets_equal, token_hash, verify_password,
+    SESSION_COOKIE, SESSION_HOURS, new_secret, secrets_equal, token_hash, verify_login,
 };
 use crate::error::AppError;
 use crate::i18n::Ui;
@@ -107,17 +107,24 @@ pub async fn login(
         .user_by_name(form.name.trim())
         .await
         .map_err(|e| PageError::new(e.into(), ui))?;
-    let verified = match &user {
-        Some(user) => {
-            let (password, hash) = (form.password.clone(), user.password_hash.clone());
-            tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-                .await
-                .unwrap_or(false)
-        }
-        None => false,
+    let stored = user.as_ref().map(|user| user.password_hash.clone());
+    let password = form.password.clone();
+    let verified = tokio::task::spawn_blocking(move || verify_login(&password, stored.as_deref()))
+        .await
+        .unwrap_or(false);
+    // The log says what happened, never what was typed.
+    let refused = match &user {
+        None => Some("unknown name"),
+        Some(_) if !verified => Some("wrong password"),
+        Some(user) if !user.role.allows(Role::Moderator) => Some("not a moderator account"),
+        Some(_) => None,
     };
-    let Some(user) = user.filter(|_| verified) else {
-        tracing::warn!(name = %form.name, "failed moderator login");
+    let (Some(user), None) = (user, refused) else {
+        tracing::warn!(
+            client = %client.key,
+            outcome = refused.unwrap_or("refused"),
+            "moderator login refused"
+        );
         let (jar, csrf) = csrf_token(&state, jar);
         let mut response = (
             jar,

@@ -121,10 +121,15 @@ impl TestApp {
 
     /// A moderator login, created as `suzgec user add` does.
     pub async fn moderator(&self, name: &str, password: &str) {
+        self.account(name, password, Role::Moderator).await;
+    }
+
+    /// A login with any role, stored as `suzgec user add` stores one.
+    pub async fn account(&self, name: &str, password: &str, role: Role) {
         let store = Store::connect(&self.database_url).await.expect("store");
         let hash = hash_password(password).expect("hash");
         store
-            .add_user(name, Role::Moderator, &hash)
+            .add_user(name, role, &hash)
             .await
             .expect("user stored");
     }

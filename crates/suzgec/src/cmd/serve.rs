@@ -53,12 +53,14 @@ pub struct ServeArgs {
 }
 
 /// The top-level settings that `SUZGEC_*` environment variables may set.
-const ENV_KEYS: [&str; 10] = [
+const ENV_KEYS: [&str; 12] = [
     "listen",
     "database_url",
     "policy_file",
     "demo_content",
-    "trust_forwarded_for",
+    "trusted_proxies",
+    "metrics",
+    "embed",
     "secure_cookies",
     "display_utc_offset_minutes",
     "limits",
@@ -138,7 +140,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
     init_logging(args.log_json);
     runtime()?.block_on(async {
-        let database = config.database_url.clone();
+        let database = suzgec_store::redact_url(&config.database_url);
         let server = suzgec_server::Server::bind(config).await?;
         let address = server.local_addr()?;
         let shutdown = suzgec_server::shutdown_signal()?;
@@ -157,7 +159,7 @@ pub async fn open_store(args: &ConfigArgs) -> anyhow::Result<Store> {
     let config = load_config(args, Figment::new())?;
     Store::connect(&config.database_url)
         .await
-        .with_context(|| format!("opening {}", config.database_url))
+        .with_context(|| format!("opening {}", suzgec_store::redact_url(&config.database_url)))
 }
 
 /// `suzgec user …`

@@ -905,8 +905,12 @@ fn names_a_thing(analysis: &Analysis<'_>, target: &Item<'_>) -> bool {
     else {
         return false;
     };
+    // A compound's first noun is bare and singular: `Lazlar geldi`, `Aleviler yalancı` are
+    // sentences about people.
+    let plural = last.text.ends_with("ler") || last.text.ends_with("lar");
     let bare = target.words.len() == 1
         && last.text == target.last_term
+        && !plural
         && tokens
             .get(last.tokens.start)
             .is_some_and(|t| t.apostrophe.is_none());
@@ -1246,6 +1250,21 @@ mod tests {
         assert_eq!(attacks.len(), 1, "{attacks:?}");
         assert_eq!(attacks[0].target, Target::Group("afghans".into()));
         assert!(attacks[0].confidence < 0.92);
+    }
+
+    #[test]
+    fn a_plural_group_before_a_word_in_i_is_the_subject_not_a_compound() {
+        // `Kürt sorunu` names a thing; `Lazlar geldi`, `Aleviler yalancı` speak of people.
+        assert!(reading("Kürt sorunu çözülmeli.").attacks.is_empty());
+        for (text, target) in [
+            ("Lazlar yalancı.", Target::Group("laz".into())),
+            ("Aleviler yalancıydı.", Target::Belief("alevism".into())),
+            ("Lazlar geldi. Bunlar hain.", Target::Group("laz".into())),
+        ] {
+            let attacks = reading(text).attacks;
+            assert_eq!(attacks.len(), 1, "{text}: {attacks:?}");
+            assert_eq!(attacks[0].target, target, "{text}");
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 # Chromium and chromedriver are installed from Debian's packages when missing (as root or with
 # sudo); without them the browser test says that it skipped. The server's PostgreSQL tests run when
 # SUZGEC_TEST_POSTGRES_URL names a server (e.g. postgres://postgres@127.0.0.1:5432/test); without
-# it they say that they skipped. OpenAI's `openai` Python SDK is installed into target/test-python for
-# the test of the OpenAI-compatible endpoint.
+# it they say that they skipped. OpenAI's `openai` Python SDK and schemathesis are installed into
+# target/test-python for the test of the OpenAI-compatible endpoint and the API contract test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v cargo >/dev/null 2>&1; then
@@ -17,9 +17,10 @@ fi
 if [[ ! -x /usr/bin/chromedriver ]]; then
   scripts/install-browser.sh || echo "scripts/test.sh: no browser; the browser test will be skipped" >&2
 fi
-if python=$(scripts/install-openai-sdk.sh); then
+if python=$(scripts/install-test-python.sh); then
   export SUZGEC_TEST_OPENAI_PYTHON="$python"
+  export SUZGEC_TEST_SCHEMATHESIS="$(dirname "$python")/schemathesis"
 else
-  echo "scripts/test.sh: no openai SDK; its test will be skipped (and fail under CI)" >&2
+  echo "scripts/test.sh: no test Python; the openai SDK and contract tests will be skipped (and fail under CI)" >&2
 fi
 cargo test --workspace --all-features --locked

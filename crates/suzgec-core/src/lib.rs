@@ -122,7 +122,7 @@ impl Moderator {
         submitted: &'a str,
         language: Option<Language>,
     ) -> Result<Analysis<'a>, Error> {
-        if submitted.chars().all(is_invisible) {
+        if !has_visible_text(submitted) {
             return Err(Error::EmptyText);
         }
         let chars = submitted.chars().count();
@@ -198,6 +198,12 @@ impl Moderator {
 
 /// Characters that show nothing: whitespace, control and format characters (zero-width spaces,
 /// direction marks, byte order marks).
+/// Whether a text has something to judge: a character that is not whitespace, a control character
+/// or an invisible format character (a text without one is refused as empty).
+pub fn has_visible_text(text: &str) -> bool {
+    !text.chars().all(is_invisible)
+}
+
 fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()

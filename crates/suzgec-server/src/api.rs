@@ -1,10 +1,11 @@
 //! The JSON API under `/api/v1`, described by `openapi.json` beside this file.
 
-use axum::extract::{FromRequest, Path, Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use suzgec_core::Verdict;
 use suzgec_store::{
@@ -19,10 +20,59 @@ use crate::limits::{Action, Client};
 use crate::state::AppState;
 use crate::time::rfc3339;
 
-/// JSON in, with rejections answered in the API's error format.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+/// A JSON object in, with rejections answered in the API's error format. Only an object is taken:
+/// serde would also build a request from an array of its fields, which the OpenAPI document does
+/// not allow.
 pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let Json(fields) =
+            Json::<serde_json::Map<String, serde_json::Value>>::from_request(request, state)
+                .await?;
+        serde_json::from_value(fields.into())
+            .map(ApiJson)
+            .map_err(|error| {
+                AppError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_json",
+                    format!("the JSON does not have the request's shape: {error}"),
+                )
+            })
+    }
+}
+
+/// Query parameters, with rejections answered in the API's error format (`invalid_query`).
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct ApiQuery<T>(pub T);
+
+/// Path parameters, with rejections answered in the API's error format (`invalid_path`).
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(AppError))]
+pub struct ApiPath<T>(pub T);
+
+/// A query parameter's value within `range`, `default` when it is absent; out of range it is
+/// refused as the OpenAPI document says (`minimum`, `maximum`).
+fn in_range(
+    name: &str,
+    value: Option<i64>,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, AppError> {
+    let value = value.unwrap_or(default);
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+            format!("{name} must be from {} to {}", range.start(), range.end()),
+        ))
+    }
+}
 
 /// The API's routes, to be nested under `/api/v1`. Those a reader's browser calls from an embedding
 /// site's page get `embed`'s CORS; the rest answer same-origin pages and servers only.
@@ -55,10 +105,25 @@ pub fn routes(embed: &EmbedSettings) -> Router<AppState> {
 /// The OpenAPI document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
-async fn openapi() -> Response {
+/// The OpenAPI document as a server serves it: a request's `policy` is one of the policies the
+/// server was configured with.
+pub fn served_openapi<'a>(policies: impl IntoIterator<Item = &'a str>) -> String {
+    let Ok(mut document) = serde_json::from_str::<serde_json::Value>(OPENAPI) else {
+        return OPENAPI.to_owned();
+    };
+    if let Some(policy) = document.pointer_mut("/components/schemas/CheckRequest/properties/policy")
+    {
+        let mut names: Vec<serde_json::Value> = policies.into_iter().map(Into::into).collect();
+        names.push(serde_json::Value::Null);
+        policy["enum"] = serde_json::Value::Array(names);
+    }
+    serde_json::to_string_pretty(&document).unwrap_or_else(|_| OPENAPI.to_owned())
+}
+
+async fn openapi(State(state): State<AppState>) -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
-        OPENAPI,
+        state.openapi.to_string(),
     )
         .into_response()
 }
@@ -157,7 +222,7 @@ async fn list_articles(State(state): State<AppState>) -> Result<Json<Vec<Article
 
 async fn get_article(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<ArticleOut>, AppError> {
     Ok(Json(article_or_404(&state, &slug).await?.into()))
 }
@@ -202,7 +267,7 @@ async fn create_article(
 async fn update_article(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(update): ApiJson<ArticleUpdate>,
 ) -> Result<Json<ArticleOut>, AppError> {
     caller.require(Role::Editor)?;
@@ -275,14 +340,16 @@ struct ThreadQuery {
 
 async fn list_comments(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
-    Query(query): Query<ThreadQuery>,
+    ApiPath(slug): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ThreadQuery>,
 ) -> Result<Response, AppError> {
     let article = article_or_404(&state, &slug).await?;
-    let limit = query
-        .limit
-        .unwrap_or(THREADS_PER_PAGE.0)
-        .clamp(1, THREADS_PER_PAGE.1);
+    let limit = in_range(
+        "limit",
+        query.limit,
+        THREADS_PER_PAGE.0,
+        1..=THREADS_PER_PAGE.1,
+    )?;
     let page = state
         .store
         .approved_threads(article.id, query.before, limit)
@@ -314,8 +381,26 @@ async fn list_comments(
 struct CommentRequest {
     author: String,
     text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_whole_number")]
     parent_id: Option<i64>,
+}
+
+/// A JSON number that is a whole `i64`, written as an integer or not (`12`, `12.0`): what the
+/// OpenAPI document's `integer` allows.
+fn optional_whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
+    let Some(number) = Option::<serde_json::Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    if let Some(whole) = number.as_i64() {
+        return Ok(Some(whole));
+    }
+    number
+        .as_f64()
+        .filter(|f| f.fract() == 0.0 && (i64::MIN as f64..i64::MAX as f64).contains(f))
+        .map(|f| Some(f as i64))
+        .ok_or_else(|| serde::de::Error::custom(format!("{number} is not a whole number")))
 }
 
 /// The answer to a submitted comment.
@@ -329,7 +414,7 @@ struct CommentCreated {
 async fn create_comment(
     State(state): State<AppState>,
     client: Client,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(request): ApiJson<CommentRequest>,
 ) -> Result<(StatusCode, Json<CommentCreated>), AppError> {
     let article = article_or_404(&state, &slug).await?;
@@ -364,7 +449,7 @@ struct ReportRequest {
 async fn report_comment(
     State(state): State<AppState>,
     client: Client,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<ReportRequest>,
 ) -> Result<StatusCode, AppError> {
     state.limits.take(Action::Report, client.ip)?;
@@ -393,10 +478,10 @@ struct Paging {
 async fn queue(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Vec<suzgec_store::QueueItem>>, AppError> {
     caller.require(Role::Moderator)?;
-    let limit = paging.limit.unwrap_or(50).clamp(1, 500);
+    let limit = in_range("limit", paging.limit, 50, 1..=500)?;
     Ok(Json(state.store.queue(limit).await?))
 }
 
@@ -426,7 +511,6 @@ pub fn moderator_decision(
     edited_text: Option<String>,
     original: &str,
 ) -> Result<ModeratorDecision, AppError> {
-    let edited_text = edited_text.filter(|text| text != original);
     if !approve && edited_text.is_some() {
         return Err(AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -434,7 +518,11 @@ pub fn moderator_decision(
             "an edited text can only be approved",
         ));
     }
-    if edited_text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+    let edited_text = edited_text.filter(|text| text != original);
+    if edited_text
+        .as_ref()
+        .is_some_and(|t| !suzgec_core::has_visible_text(t))
+    {
         return Err(AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_decision",
@@ -456,7 +544,7 @@ pub fn moderator_decision(
 async fn decide(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<DecisionRequest>,
 ) -> Result<Json<Comment>, AppError> {
     caller.require(Role::Moderator)?;
@@ -478,7 +566,7 @@ async fn decide(
 async fn history(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<suzgec_store::Event>>, AppError> {
     caller.require(Role::Moderator)?;
     if state.store.comment(id).await?.is_none() {
@@ -490,10 +578,10 @@ async fn history(
 async fn audit(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Vec<suzgec_store::AuditEntry>>, AppError> {
     caller.require(Role::Moderator)?;
-    let limit = paging.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = in_range("limit", paging.limit, 100, 1..=1000)?;
     Ok(Json(
         state
             .store
@@ -529,19 +617,20 @@ pub async fn load_stats(state: &AppState, days: i64) -> Result<Stats, AppError> 
 async fn stats(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Query(query): Query<StatsQuery>,
+    ApiQuery(query): ApiQuery<StatsQuery>,
 ) -> Result<Json<Stats>, AppError> {
     caller.require(Role::Moderator)?;
-    Ok(Json(load_stats(&state, query.days.unwrap_or(30)).await?))
+    let days = in_range("days", query.days, 30, 1..=366)?;
+    Ok(Json(load_stats(&state, days).await?))
 }
 
 /// The webhook delivery log, newest first.
 async fn webhook_log(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Vec<suzgec_store::DeliveryLogEntry>>, AppError> {
     caller.require(Role::Moderator)?;
-    let limit = paging.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = in_range("limit", paging.limit, 100, 1..=1000)?;
     Ok(Json(state.store.webhook_log(limit).await?))
 }

@@ -48,20 +48,21 @@ pub async fn submit(
     let parent_id = match submission.parent_id {
         None => None,
         Some(id) => {
-            let parent = state.store.comment(id).await?;
-            match parent {
-                // Replies are one level deep: an answer to a reply joins its thread.
-                Some(parent) if parent.article_id == article.id => {
-                    Some(parent.parent_id.unwrap_or(parent.id))
-                }
-                _ => {
-                    return Err(AppError::new(
-                        StatusCode::UNPROCESSABLE_ENTITY,
+            // Replies are one level deep: an answer to a reply joins its thread.
+            let parent = state
+                .store
+                .comment(id)
+                .await?
+                .filter(|parent| parent.article_id == article.id)
+                .ok_or_else(|| {
+                    // 409, not 404: the article the path names exists.
+                    AppError::new(
+                        StatusCode::CONFLICT,
                         "invalid_parent",
                         "the comment answered is not under this article",
-                    ));
-                }
-            }
+                    )
+                })?;
+            Some(parent.parent_id.unwrap_or(parent.id))
         }
     };
     let verdict = state.check(&submission.text, None, None).await?;

@@ -172,6 +172,7 @@ pub async fn build_state(config: Config) -> Result<AppState, Error> {
     }
     Ok(AppState {
         store,
+        openapi: Arc::from(api::served_openapi(moderators.keys().map(String::as_str))),
         moderators: Arc::new(moderators),
         abuse_only: Arc::new(abuse_only),
         secret: Arc::from(secret.into_bytes()),

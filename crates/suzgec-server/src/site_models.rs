@@ -76,10 +76,25 @@ pub struct SiteModels {
 pub async fn learn(
     State(state): State<AppState>,
     caller: ApiCaller,
-    request: Option<Json<LearnRequest>>,
+    body: axum::body::Bytes,
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
     caller.require(Role::Moderator)?;
-    let force = request.map(|Json(r)| r.force).unwrap_or_default();
+    // The body is optional: none, or `{"force": true}`.
+    let force = if body.trim_ascii().is_empty() {
+        false
+    } else {
+        serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body)
+            .and_then(|fields| serde_json::from_value::<LearnRequest>(fields.into()))
+            .map_err(|error| {
+                let status = if error.is_data() {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
+                AppError::new(status, "invalid_json", error.to_string())
+            })?
+            .force
+    };
     start_learning(&state, force, caller.name)?;
     Ok((
         StatusCode::ACCEPTED,

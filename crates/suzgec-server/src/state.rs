@@ -38,6 +38,8 @@ pub struct AppState {
     pub metrics_readers: Arc<AddressList>,
     /// The configuration the server started with.
     pub config: Arc<Config>,
+    /// The OpenAPI document served at `/api/v1/openapi.json`, with this server's policy names.
+    pub openapi: Arc<str>,
     /// Learning from the moderators' decisions (`POST /api/v1/moderation/learn`), one at a time.
     pub learning: Arc<crate::site_models::Learning>,
 }

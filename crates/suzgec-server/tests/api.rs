@@ -6,7 +6,7 @@ mod common;
 
 use common::{TestApp, csrf_of};
 use serde_json::{Value, json};
-use suzgec_server::DEMO_SLUG_TR;
+use suzgec_server::{DEMO_SLUG_EN, DEMO_SLUG_TR};
 use suzgec_store::Role;
 
 use suzgec_store::testing::TestDatabase;
@@ -615,7 +615,27 @@ async fn comments_are_stored_with_their_verdicts_and_threaded(db: &TestDatabase)
         .await;
     assert_eq!(
         (status, error["error"]["code"].as_str()),
-        (422, Some("invalid_parent"))
+        (409, Some("invalid_parent")),
+        "no such comment"
+    );
+    let (_, elsewhere) = app
+        .post_json(
+            &format!("/api/v1/articles/{DEMO_SLUG_EN}/comments"),
+            None,
+            &json!({"author": "Jane", "text": "Libraries open at night are a fine idea."}),
+        )
+        .await;
+    let (status, error) = app
+        .post_json(
+            &comments_path(),
+            None,
+            &json!({"author": "Ece", "text": "Başka bir yorum.", "parent_id": elsewhere["id"]}),
+        )
+        .await;
+    assert_eq!(
+        (status, error["error"]["code"].as_str()),
+        (409, Some("invalid_parent")),
+        "a comment under another article: {elsewhere}"
     );
 
     let (_, listed) = app.get_json(&comments_path(), None).await;

@@ -31,9 +31,20 @@ impl Store {
     /// Publishes an article now. A slug already in use is a [`Error::Conflict`].
     pub async fn create_article(&self, new: &NewArticle) -> Result<Article> {
         for (field, text) in [
+            ("slug", new.slug.as_str()),
+            ("language", &new.language),
             ("title", &new.title),
             ("summary", &new.summary),
             ("body", &new.body),
+            ("source", &new.source),
+            (
+                "translation_slug",
+                new.translation_slug.as_deref().unwrap_or_default(),
+            ),
+            (
+                "canonical_url",
+                new.canonical_url.as_deref().unwrap_or_default(),
+            ),
         ] {
             refuse_nul(field, text)?;
         }
@@ -96,6 +107,7 @@ impl Store {
             ("title", &update.title),
             ("summary", &update.summary),
             ("body", &update.body),
+            ("source", &update.source),
         ] {
             refuse_nul(field, text.as_deref().unwrap_or_default())?;
         }

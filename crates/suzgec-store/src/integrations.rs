@@ -24,6 +24,8 @@ impl Store {
     /// Stores a moderator's decision on a text that another platform reports.
     pub async fn add_feedback(&self, new: &NewFeedback) -> Result<Feedback> {
         crate::refuse_nul("feedback text", &new.text)?;
+        crate::refuse_nul("client token", &new.client_token)?;
+        crate::refuse_nul("actor", &new.actor)?;
         let row = sqlx::query(&format!(
             "INSERT INTO feedback (source, client_token, text, approved, actor, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING {FEEDBACK_COLUMNS}"

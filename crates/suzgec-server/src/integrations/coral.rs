@@ -159,16 +159,17 @@ pub async fn moderate(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Json<Value>, AppError> {
+    let Some(header) = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok()) else {
+        return Err(AppError::unauthorized(
+            "Coral signs its requests: X-Coral-Signature is missing",
+        ));
+    };
     let secrets = &state.config.integrations.coral.signing_secrets;
     if secrets.is_empty() {
         return Err(AppError::not_found(
             "the Coral integration (set [integrations.coral] signing_secrets to turn it on)",
         ));
     }
-    let header = headers
-        .get(SIGNATURE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
     if !signed(secrets, header, &body) {
         return Err(AppError::unauthorized(
             "X-Coral-Signature does not match the body under any configured signing secret",

@@ -190,8 +190,10 @@ fn texts(input: Input) -> Result<Vec<String>, OpenAiError> {
             let mut parts = Vec::new();
             for item in items {
                 match (item.kind.as_str(), item.text) {
-                    ("text", Some(text)) => parts.push(text),
-                    ("text", None) => return Err(OpenAiError::invalid("a text item needs text")),
+                    ("text", Some(text)) if suzgec_core::has_visible_text(&text) => {
+                        parts.push(text);
+                    }
+                    ("text", _) => return Err(OpenAiError::invalid("a text item needs text")),
                     (kind, _) => {
                         return Err(OpenAiError::invalid(format!(
                             "Süzgeç judges text only; input items of type {kind:?} are not \

@@ -75,8 +75,8 @@ const ATTRIBUTES: [(&str, Category); 6] = [
     ),
 ];
 
-/// Perspective's limit on a comment, in bytes of UTF-8.
-const MAX_COMMENT_BYTES: usize = 20_480;
+/// The longest comment scored, in characters: the built-in policy's `max_chars`.
+const MAX_COMMENT_CHARS: usize = 10_000;
 
 /// An error in Perspective's shape: `{"error":{"code","message","status","details":[…]}}`.
 #[derive(Debug)]
@@ -170,6 +170,26 @@ fn parse<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, PerspectiveErro
     })
 }
 
+/// A struct from a JSON object only: serde would also build one from an array of its fields,
+/// which the OpenAPI document does not allow.
+fn object<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let fields = serde_json::Map::<String, Value>::deserialize(deserializer)?;
+    serde_json::from_value(Value::Object(fields)).map_err(serde::de::Error::custom)
+}
+
+/// A map of structs, each from a JSON object only (see [`object`]).
+fn objects<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    deserializer: D,
+) -> Result<BTreeMap<String, T>, D::Error> {
+    BTreeMap::<String, serde_json::Map<String, Value>>::deserialize(deserializer)?
+        .into_iter()
+        .map(|(name, fields)| Ok((name, serde_json::from_value(Value::Object(fields))?)))
+        .collect::<Result<_, serde_json::Error>>()
+        .map_err(serde::de::Error::custom)
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct CommentIn {
@@ -186,15 +206,15 @@ struct AttributeParameters {
     #[serde(default)]
     score_type: Option<String>,
     #[serde(default)]
-    score_threshold: Option<Value>,
+    score_threshold: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AnalyzeRequest {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     comment: CommentIn,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     requested_attributes: BTreeMap<String, AttributeParameters>,
     #[serde(default)]
     languages: Vec<String>,
@@ -249,28 +269,27 @@ struct AnalyzeResponse {
 /// The comment's text as Süzgeç judges it (HTML loses its tags), refused when it is empty or
 /// longer than Perspective allows.
 fn comment_text(comment: &CommentIn) -> Result<String, PerspectiveError> {
-    let text = if comment
-        .kind
-        .as_deref()
-        .is_some_and(|kind| kind.eq_ignore_ascii_case("HTML"))
-    {
-        super::html_to_text(&comment.text)
-    } else {
-        comment.text.clone()
+    let chars = comment.text.chars().count();
+    if chars > MAX_COMMENT_CHARS {
+        return Err(PerspectiveError::invalid(
+            "COMMENT_TOO_LONG",
+            format!("comment.text has {chars} characters; the limit is {MAX_COMMENT_CHARS}"),
+        ));
+    }
+    let text = match comment.kind.as_deref() {
+        None | Some("PLAIN_TEXT") => comment.text.clone(),
+        Some("HTML") => super::html_to_text(&comment.text),
+        Some(other) => {
+            return Err(PerspectiveError::invalid(
+                "INVALID_ARGUMENT",
+                format!("comment.type must be PLAIN_TEXT or HTML, not {other:?}"),
+            ));
+        }
     };
     if text.trim().is_empty() {
         return Err(PerspectiveError::invalid(
             "COMMENT_EMPTY",
             "comment.text is empty",
-        ));
-    }
-    if text.len() > MAX_COMMENT_BYTES {
-        return Err(PerspectiveError::invalid(
-            "COMMENT_TOO_LONG",
-            format!(
-                "comment.text has {} bytes; the limit is {MAX_COMMENT_BYTES}",
-                text.len()
-            ),
         ));
     }
     Ok(text)
@@ -318,11 +337,7 @@ pub async fn analyze(
                 format!("attribute {name:?}: the only scoreType is PROBABILITY"),
             ));
         }
-        let threshold = parameters
-            .score_threshold
-            .as_ref()
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0);
+        let threshold = parameters.score_threshold.unwrap_or(0.0);
         wanted.push((name.clone(), category, threshold));
     }
     let text = comment_text(&request.comment)?;
@@ -403,16 +418,16 @@ struct SuggestedSummary {
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct SuggestedAttribute {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     summary_score: SuggestedSummary,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct SuggestRequest {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     comment: CommentIn,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     attribute_scores: BTreeMap<String, SuggestedAttribute>,
     #[serde(default)]
     client_token: Option<String>,
@@ -429,17 +444,31 @@ pub async fn suggest_score(
     let caller = caller(&state, &query, &headers).await?;
     let request: SuggestRequest = parse(&body)?;
     let text = comment_text(&request.comment)?;
+    // Every attribute gives its value (the OpenAPI document says so); TOXICITY's decides, else
+    // the first one's.
+    let given = |attribute: &SuggestedAttribute| {
+        attribute
+            .summary_score
+            .value
+            .filter(|v| (0.0..=1.0).contains(v))
+    };
     let value = request
         .attribute_scores
-        .iter()
-        .find(|(name, _)| base_name(name) == "TOXICITY")
-        .or_else(|| request.attribute_scores.iter().next())
-        .and_then(|(_, attribute)| attribute.summary_score.value)
-        .filter(|v| (0.0..=1.0).contains(v))
+        .values()
+        .all(|attribute| given(attribute).is_some())
+        .then(|| {
+            request
+                .attribute_scores
+                .iter()
+                .find(|(name, _)| base_name(name) == "TOXICITY")
+                .or_else(|| request.attribute_scores.iter().next())
+                .and_then(|(_, attribute)| given(attribute))
+        })
+        .flatten()
         .ok_or_else(|| {
             PerspectiveError::invalid(
                 "NO_REQUESTED_ATTRIBUTES",
-                "attributeScores must give a summaryScore.value between 0 and 1",
+                "every attributeScores entry must give a summaryScore.value between 0 and 1",
             )
         })?;
     let client_token: String = request

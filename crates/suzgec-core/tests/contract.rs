@@ -51,11 +51,26 @@ fn assert_contract(text: &str, verdict: &Verdict) {
 }
 
 fn check(text: &str) -> Result<Verdict, Error> {
-    let result = moderator().check(text, None);
+    check_with(moderator(), text)
+}
+
+fn check_with(moderator: &Moderator, text: &str) -> Result<Verdict, Error> {
+    let result = moderator.check(text, None);
     if let Ok(verdict) = &result {
         assert_contract(text, verdict);
     }
     result
+}
+
+/// The built-in policy for the fuzzer: without the abuse encoder, which costs tens of
+/// milliseconds a comment, unless `SUZGEC_FUZZ_ENCODER=1`.
+fn fuzz_moderator() -> &'static Moderator {
+    static MODERATOR: OnceLock<Moderator> = OnceLock::new();
+    MODERATOR.get_or_init(|| {
+        let mut policy = Policy::default();
+        policy.classifier.encoder = std::env::var("SUZGEC_FUZZ_ENCODER").is_ok_and(|v| v == "1");
+        Moderator::new(policy).expect("default policy builds")
+    })
 }
 
 #[test]
@@ -141,5 +156,147 @@ proptest! {
     #[test]
     fn arbitrary_mixed_case_turkish_never_panics(text in "[A-ZÇĞİIÖŞÜa-zçğıiöşü'’ .!?0-9@#*$]{0,120}") {
         let _ = check(&text);
+    }
+}
+
+/// Texts the fuzzer starts from: the naughty strings, the functional suite's comments (Turkish and
+/// English, hateful and not) and the lexicons' test sentences.
+fn seeds() -> &'static [String] {
+    static SEEDS: OnceLock<Vec<String>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let mut seeds: Vec<String> = serde_json::from_str(BLNS).expect("blns.json is a list");
+        for suite in [
+            include_str!("../../../data/abuse/functional/tune.jsonl"),
+            include_str!("../../../data/abuse/functional/test.jsonl"),
+        ] {
+            seeds.extend(suite.lines().filter_map(|line| {
+                let case: serde_json::Value = serde_json::from_str(line).ok()?;
+                Some(case["text"].as_str()?.to_owned())
+            }));
+        }
+        for sentences in [
+            include_str!("../../../data/lexicons/abusive_sentences.txt"),
+            include_str!("../../../data/lexicons/clean_sentences.txt"),
+        ] {
+            seeds.extend(
+                sentences
+                    .lines()
+                    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                    .map(str::to_owned),
+            );
+        }
+        seeds
+    })
+}
+
+/// One change to a comment, as typing, pasting and mangling make them.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Insert a character at a position (a fraction of the length).
+    Insert(f64, char),
+    /// Remove up to `n` characters from a position.
+    Remove(f64, usize),
+    /// Put another seed's text at a position.
+    Splice(f64, usize),
+    /// Upper-case (Turkish rules) or lower-case the text from a position.
+    Case(f64, bool),
+    /// Repeat the text, up to four times.
+    Repeat(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let at = 0.0..=1.0f64;
+    prop_oneof![
+        (at.clone(), any::<char>()).prop_map(|(a, c)| Mutation::Insert(a, c)),
+        (
+            at.clone(),
+            prop::sample::select(vec![
+                'ı', 'İ', 'ş', 'Ş', '\u{307}', '\u{200D}', '\u{202E}', '\'', '’', '*', '@', '0',
+                '4', '\n', '\u{0}'
+            ])
+        )
+            .prop_map(|(a, c)| Mutation::Insert(a, c)),
+        (at.clone(), 1..20usize).prop_map(|(a, n)| Mutation::Remove(a, n)),
+        (at.clone(), any::<usize>()).prop_map(|(a, s)| Mutation::Splice(a, s)),
+        (at, any::<bool>()).prop_map(|(a, upper)| Mutation::Case(a, upper)),
+        (2..=4usize).prop_map(Mutation::Repeat),
+    ]
+}
+
+/// A seed changed by each mutation in turn.
+fn mutated(seed: usize, mutations: &[Mutation]) -> String {
+    let seeds = seeds();
+    let mut chars: Vec<char> = seeds[seed % seeds.len()].chars().collect();
+    let place = |chars: &Vec<char>, at: f64| ((chars.len() as f64) * at) as usize;
+    for mutation in mutations {
+        match *mutation {
+            Mutation::Insert(at, c) => {
+                let i = place(&chars, at);
+                chars.insert(i, c);
+            }
+            Mutation::Remove(at, n) => {
+                let i = place(&chars, at).min(chars.len());
+                let end = (i + n).min(chars.len());
+                chars.drain(i..end);
+            }
+            Mutation::Splice(at, other) => {
+                let i = place(&chars, at);
+                let pasted: Vec<char> = seeds[other % seeds.len()].chars().collect();
+                chars.splice(i..i, pasted);
+            }
+            Mutation::Case(at, upper) => {
+                let i = place(&chars, at);
+                let tail: String = chars[i..].iter().collect();
+                let changed = if upper {
+                    tail.replace('i', "İ").to_uppercase()
+                } else {
+                    tail.replace('I', "ı").to_lowercase()
+                };
+                chars.truncate(i);
+                chars.extend(changed.chars());
+            }
+            Mutation::Repeat(times) => {
+                let once = chars.clone();
+                for _ in 1..times {
+                    chars.extend_from_slice(&once);
+                }
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Cases of the mutation fuzzer: `SUZGEC_FUZZ_CASES` (`scripts/fuzz.sh N`), a short slice by
+/// default.
+fn fuzz_cases() -> u32 {
+    std::env::var("SUZGEC_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: fuzz_cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn mutated_comments_never_panic_and_keep_the_contract(
+        seed in any::<usize>(),
+        mutations in prop::collection::vec(mutation(), 0..8),
+    ) {
+        let text = mutated(seed, &mutations);
+        match check_with(fuzz_moderator(), &text) {
+            Ok(verdict) => {
+                // A fix is a whole comment that can be checked again.
+                if let Some(fixed) = &verdict.suggested_text {
+                    let _ = check_with(fuzz_moderator(), fixed);
+                }
+            }
+            Err(Error::EmptyText | Error::TextTooLong { .. }) => {}
+            Err(other) => panic!("unexpected error for {text:?}: {other}"),
+        }
     }
 }

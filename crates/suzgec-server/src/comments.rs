@@ -37,7 +37,8 @@ pub async fn submit(
             "the author's name is empty",
         ));
     }
-    if author.chars().count() > MAX_AUTHOR_CHARS {
+    // Counted as sent, spaces included, as the OpenAPI document's maxLength counts.
+    if submission.author.chars().count() > MAX_AUTHOR_CHARS {
         return Err(AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_author",

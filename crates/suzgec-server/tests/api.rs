@@ -660,6 +660,12 @@ async fn comments_are_stored_with_their_verdicts_and_threaded(db: &TestDatabase)
         (status, error["error"]["code"].as_str()),
         (422, Some("invalid_author"))
     );
+    // The name's length is counted as sent, as the OpenAPI document's maxLength (80) counts it.
+    let (status, error) = submit(&app, &format!(" {}", "a".repeat(80)), "Güzel.").await;
+    assert_eq!(
+        (status, error["error"]["code"].as_str()),
+        (422, Some("invalid_author"))
+    );
     app.stop().await;
 }
 on_both_databases!(comments_are_stored_with_their_verdicts_and_threaded);

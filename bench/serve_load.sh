@@ -13,10 +13,11 @@
 #
 # Usage: bash bench/serve_load.sh
 #   env: RUNS=3 DURATION=20 THREADS=2 CONNECTIONS=32 SUZGEC_BENCH_POSTGRES_URL=… CARGO_TARGET_DIR=…
-#        ONE_CLIENT=1: send every comment as one client address (default: the server trusts
-#        X-Forwarded-For and each request names another address from 198.18.0.0/15, the range set
-#        aside for benchmarks; it is only a header value, nothing is sent there). With one address
-#        the per-address flood check counts every comment of the last minute on each submission.
+#        ONE_CLIENT=1: send every comment as one client address (default: the server lists the
+#        loopback in trusted_proxies and each request names another address from 198.18.0.0/15,
+#        the range set aside for benchmarks; it is only a header value, nothing is sent there).
+#        With one address the per-address flood check counts every comment of the last minute on
+#        each submission.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,7 +98,7 @@ start_server() {
     SUZGEC_LIMITS__COMMENTS_PER_MINUTE=100000000 \
     SUZGEC_LIMITS__COMMENTS_PER_AUTHOR_PER_HOUR=100000000 \
     SUZGEC_LIMITS__CHECKS_PER_MINUTE=100000000 \
-    SUZGEC_TRUST_FORWARDED_FOR="$([[ "${ONE_CLIENT:-0}" == 1 ]] && echo false || echo true)" \
+    SUZGEC_TRUSTED_PROXIES="$([[ "${ONE_CLIENT:-0}" == 1 ]] && echo '[]' || echo '["127.0.0.1"]')" \
     RUST_LOG=warn \
         "$BIN" serve --listen "127.0.0.1:$port" --database-url "$url" \
         >"$WORK/server.log" 2>&1 &

@@ -375,7 +375,7 @@ impl Store {
             "edited text",
             decision.edited_text.as_deref().unwrap_or_default(),
         )?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::begin_write(&self.pool, self.backend).await?;
         let machine: Option<String> =
             sqlx::query("SELECT machine_decision FROM comments WHERE id = $1")
                 .bind(id)
@@ -471,7 +471,7 @@ impl Store {
     /// Records a reader's report; an approved comment with reports returns to the queue.
     pub async fn report(&self, comment_id: i64, reason: &str, client_key: &str) -> Result<()> {
         refuse_nul("reason", reason)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::begin_write(&self.pool, self.backend).await?;
         sqlx::query(
             "INSERT INTO comment_reports (comment_id, reason, client_key, at) VALUES ($1, $2, $3, $4)",
         )
@@ -593,7 +593,7 @@ impl Store {
             .article(&exported.article_slug)
             .await?
             .ok_or(Error::NotFound("article"))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::begin_write(&self.pool, self.backend).await?;
         let row = CommentRow {
             article_id: article.id,
             parent_id,

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod articles;
+mod backup;
 mod comments;
 mod integrations;
 mod model;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+pub use backup::{BackupSummary, verify_backup};
 pub use comments::MACHINE_ACTOR;
 pub use model::*;
 pub use site_models::{DecisionToLearn, NewSiteModel, StoredSiteModel};
@@ -57,6 +59,9 @@ pub enum Error {
     /// A new comment met one of its [`CommentLimits`].
     #[error("the comment meets a limit: {0:?}")]
     Limited(LimitHit),
+    /// A backup could not be made or read back.
+    #[error("backup: {0}")]
+    Backup(String),
     /// A stored value could not be read back (a verdict that is not JSON, an unknown status).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -186,6 +191,20 @@ pub fn now_millis() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Opens a transaction that writes. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+/// a deferred transaction that reads and then writes fails at once with "database is locked" when
+/// another writer went first, where this one waits its turn (`busy_timeout`).
+async fn begin_write(
+    pool: &AnyPool,
+    backend: Backend,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    let begin = match backend {
+        Backend::Sqlite => "BEGIN IMMEDIATE",
+        Backend::Postgres => "BEGIN",
+    };
+    Ok(pool.begin_with(begin).await?)
 }
 
 /// Refuses a text with U+0000 in it, naming the field.

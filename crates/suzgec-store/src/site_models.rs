@@ -64,7 +64,7 @@ fn from_row(row: &AnyRow) -> Result<StoredSiteModel> {
 impl Store {
     /// Stores a site model, and puts it in force in place of the one in force when asked.
     pub async fn add_site_model(&self, new: &NewSiteModel) -> Result<StoredSiteModel> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::begin_write(&self.pool, self.backend).await?;
         let now = now_millis();
         if new.activate {
             sqlx::query("UPDATE site_models SET active = 0 WHERE active <> 0")
@@ -126,7 +126,7 @@ impl Store {
     /// newest earlier model that was ever in force); none, the rules as shipped, when there is
     /// none. Returns the model now in force.
     pub async fn rollback_site_model(&self) -> Result<Option<StoredSiteModel>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::begin_write(&self.pool, self.backend).await?;
         let active = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM site_models WHERE active <> 0"
         ))

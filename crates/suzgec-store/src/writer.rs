@@ -92,13 +92,9 @@ async fn write_batch(
     hooks: &[Subscription],
     comments: &[&NewComment],
 ) -> Result<Vec<Comment>> {
-    // SQLite: take the write lock at once, so that the limits a comment is checked against
+    // SQLite: holding the write lock from the start, the limits a comment is checked against
     // cannot change before it is written (PostgreSQL instances take turns with a lock instead).
-    let begin = match backend {
-        Backend::Sqlite => "BEGIN IMMEDIATE",
-        Backend::Postgres => "BEGIN",
-    };
-    let mut tx = pool.begin_with(begin).await?;
+    let mut tx = crate::begin_write(pool, backend).await?;
     let mut stored = Vec::with_capacity(comments.len());
     for comment in comments {
         stored.push(insert_new_comment(&mut tx, hooks, comment).await?);

@@ -773,3 +773,154 @@ on_both_databases!(
     decisions_to_learn,
     decisions_to_learn_are_moderators_latest_and_feedback
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_of_a_live_sqlite_database_restores_every_comment() {
+    let db = testing::sqlite();
+    let store = Store::connect(&db.url).await.unwrap();
+    let article_id = article(&store, "haber").await;
+    let mut before = Vec::new();
+    for i in 0..30 {
+        let text = format!("Yorum {i}: çok güzel bir haber.");
+        let saved = store
+            .add_comment(comment(article_id, "Ayşe", &text))
+            .await
+            .unwrap();
+        before.push(saved);
+    }
+    store
+        .decide(
+            before[0].id,
+            &ModeratorDecision {
+                status: Status::Rejected,
+                actor: "mod".into(),
+                reason: "spam".into(),
+                edited_text: None,
+            },
+        )
+        .await
+        .unwrap();
+
+    // Writers go on while the copy is made.
+    let writer = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            for i in 0..40 {
+                let text = format!("Sonraki yorum {i}.");
+                store
+                    .add_comment(comment(article_id, "Ali", &text))
+                    .await
+                    .unwrap();
+            }
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("yedek.db");
+    let summary = store.backup_to(&out).await.unwrap();
+    writer.await.unwrap();
+    assert!(summary.comments >= 30, "{summary:?}");
+    assert_eq!(summary.articles, 1);
+    assert_eq!(summary.events, summary.comments + 1, "one decision");
+    assert!(!dir.path().join("yedek.db.partial").exists());
+
+    // Restored as an operator would: the file copied into place and opened by the server.
+    let restored_path = dir.path().join("restored.db");
+    std::fs::copy(&out, &restored_path).unwrap();
+    let restored = Store::connect(&format!("sqlite://{}", restored_path.display()))
+        .await
+        .unwrap();
+    let copied = restored.export_page(0, 1000).await.unwrap();
+    assert_eq!(i64::try_from(copied.len()).unwrap(), summary.comments);
+    let source = store.export_page(0, 1000).await.unwrap();
+    for (copy, original) in copied.iter().zip(&source) {
+        assert_eq!(copy.id, original.id);
+        assert_eq!(copy.text, original.text);
+        assert_eq!(copy.verdict, original.verdict);
+        assert_eq!(copy.events, original.events);
+    }
+    assert_eq!(copied[0].events.len(), 2, "the decision is in the copy");
+
+    // A second backup to the same name is refused and leaves the first as it was.
+    let first = std::fs::read(&out).unwrap();
+    let error = store.backup_to(&out).await.unwrap_err();
+    assert!(error.to_string().contains("never overwrites"), "{error}");
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+
+    // A file that is not a database is not taken for a backup.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all, just some bytes").unwrap();
+    assert!(suzgec_store::verify_backup(&junk).await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postgres_backup_points_to_pg_dump() {
+    let Some(db) = testing::postgres("backup").await else {
+        return;
+    };
+    let store = open(&db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("yedek.db");
+    let error = store.backup_to(&out).await.unwrap_err();
+    assert!(error.to_string().contains("pg_dump"), "{error}");
+    assert!(!out.exists());
+}
+
+/// Decisions and reports read, then write, in one transaction: sent at once beside new comments,
+/// each must wait its turn rather than fail with "database is locked" (found by bench/soak.sh).
+async fn decisions_and_reports_sent_at_once_all_land(store: Store) {
+    let article_id = article(&store, "haber").await;
+    let mut ids = Vec::new();
+    for i in 0..20 {
+        let text = format!("Güzel bir haber, {i}. kez teşekkürler.");
+        ids.push(
+            store
+                .add_comment(comment(article_id, &format!("Okur {i}"), &text))
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, &id) in ids.iter().enumerate() {
+        for round in 0..3 {
+            let store = store.clone();
+            tasks.spawn(async move {
+                let decision = ModeratorDecision {
+                    status: if round % 2 == 0 {
+                        Status::Rejected
+                    } else {
+                        Status::Approved
+                    },
+                    actor: format!("mod-{round}"),
+                    reason: "sırayla".into(),
+                    edited_text: None,
+                };
+                store.decide(id, &decision).await.map(|_| ())
+            });
+        }
+        let store_for_report = store.clone();
+        tasks.spawn(async move { store_for_report.report(id, "uygunsuz", "client-9").await });
+        let store_for_comment = store.clone();
+        tasks.spawn(async move {
+            let text = format!("Yeni bir yorum, {i}.");
+            store_for_comment
+                .add_comment(comment(article_id, &format!("Yeni {i}"), &text))
+                .await
+                .map(|_| ())
+        });
+    }
+    while let Some(result) = tasks.join_next().await {
+        result.unwrap().expect("every write lands");
+    }
+    for id in ids {
+        let moderator_events = store
+            .history(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|event| event.kind == EventKind::Moderator)
+            .count();
+        assert_eq!(moderator_events, 3, "comment {id}");
+    }
+}
+on_both_databases!(writes_at_once, decisions_and_reports_sent_at_once_all_land);

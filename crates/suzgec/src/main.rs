@@ -48,6 +48,8 @@ enum Command {
     Export(cmd::serve::ExportArgs),
     /// Store comments written by `suzgec export`.
     Import(cmd::serve::ImportArgs),
+    /// Copy a live SQLite database to a new file (PostgreSQL: pg_dump).
+    Backup(cmd::serve::BackupArgs),
 }
 
 /// The models `suzgec train` builds.
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         Command::Token(command) => cmd::serve::token(command).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => cmd::serve::export(args).map(|()| ExitCode::SUCCESS),
         Command::Import(args) => cmd::serve::import(args).map(|()| ExitCode::SUCCESS),
+        Command::Backup(args) => cmd::serve::backup(args).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => cmd::check::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Learn(args) => cmd::learn::run(args),

@@ -341,3 +341,51 @@ async fn the_database_password_is_never_logged() {
     assert!(log.contains("postgres:***@"), "{log}");
     assert!(!log.contains(DATABASE_PASSWORD), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_copies_the_live_database_and_the_copy_serves_every_comment() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    let client = reqwest::Client::new();
+    let served = Served::start(&url);
+    let comments = format!(
+        "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
+        served.base
+    );
+    for i in 0..5 {
+        let created = client
+            .post(&comments)
+            .json(&json!({"author": format!("Okur {i}"), "text": format!("Güzel bir karar, {i}. kez teşekkürler.")}))
+            .send()
+            .await
+            .expect("the server answers");
+        assert!(created.status().is_success(), "{}", created.status());
+    }
+
+    let out = dir.path().join("yedek.db");
+    let out_text = out.display().to_string();
+    let backup = suzgec(&["backup", "--database-url", &url, "--out", &out_text], "");
+    assert!(
+        backup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert!(String::from_utf8_lossy(&backup.stderr).contains("5 comments"));
+    let again = suzgec(&["backup", "--database-url", &url, "--out", &out_text], "");
+    assert_eq!(again.status.code(), Some(2), "an existing file is kept");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    assert!(served.terminate());
+
+    let copy = format!("sqlite://{out_text}");
+    let exported = suzgec(&["export", "--database-url", &copy], "");
+    assert!(exported.status.success());
+    let texts: Vec<String> = String::from_utf8_lossy(&exported.stdout)
+        .lines()
+        .map(|line| {
+            let comment: Value = serde_json::from_str(line).expect("JSON line");
+            comment["text"].as_str().expect("text").to_owned()
+        })
+        .collect();
+    assert_eq!(texts.len(), 5);
+    assert!(texts.iter().all(|text| text.starts_with("Güzel bir karar")));
+}

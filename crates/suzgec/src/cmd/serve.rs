@@ -278,6 +278,33 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<()> {
     })
 }
 
+/// Options of `suzgec backup`.
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    /// The file to write: a SQLite database, never an existing file.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Copies a live SQLite database to a new file and reads the copy back.
+pub fn backup(args: &BackupArgs) -> anyhow::Result<()> {
+    runtime()?.block_on(async {
+        let store = open_store(&args.config).await?;
+        let summary = store.backup_to(&args.out).await?;
+        store.close().await;
+        eprintln!(
+            "backed up {} articles, {} comments and {} moderation events to {}",
+            summary.articles,
+            summary.comments,
+            summary.events,
+            args.out.display()
+        );
+        Ok(())
+    })
+}
+
 /// Options of `suzgec import`.
 #[derive(Args, Debug)]
 pub struct ImportArgs {

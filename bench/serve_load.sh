@@ -13,6 +13,8 @@
 #
 # Usage: bash bench/serve_load.sh
 #   env: RUNS=3 DURATION=20 THREADS=2 CONNECTIONS=32 SUZGEC_BENCH_POSTGRES_URL=… CARGO_TARGET_DIR=…
+#        RATE=200: moderate at that fixed rate (bench/paced_load.py, CONNECTIONS workers; latency
+#        counted from when each request was due) instead of wrk's as-fast-as-it-answers loop.
 #        ONE_CLIENT=1: send every comment as one client address (default: the server lists the
 #        loopback in trusted_proxies and each request names another address from 198.18.0.0/15,
 #        the range set aside for benchmarks; it is only a header value, nothing is sent there).
@@ -123,15 +125,22 @@ memory() { # VmRSS and VmHWM of the server, in MiB
     awk '/^VmRSS|^VmHWM/ {printf "%s %.1f MiB  ", $1, $2/1024}' "/proc/$SERVER_PID/status"
 }
 
-# Runs wrk RUNS times; appends "rps p50 p99 ok bad errors" per run to file $2.
+# Runs wrk RUNS times (or, for moderate with RATE set, bench/paced_load.py at RATE requests/s);
+# appends "rps p50 p99 ok bad errors" per run to file $2.
 measure() {
     local name="$1" out="$2" mode="$3" path="$4" token="${5:-}"
     : >"$out"
     for run in $(seq 1 "$RUNS"); do
         local line
+        if [[ -n "${RATE:-}" && "$mode" == moderate ]]; then
+            line="$(python3 "$ROOT/bench/paced_load.py" --mix moderate --rate "$RATE" \
+                --duration "$DURATION" --base "$BASE" --pid "$SERVER_PID" --api-token "$token" \
+                --texts "$WORK/texts.jsonl" --workers "$CONNECTIONS" --max-growth 1 | grep '^RESULT' || true)"
+        else
         line="$(BENCH_SPREAD=$([[ "${ONE_CLIENT:-0}" == 1 ]] && echo 0 || echo 1) BENCH_MODE="$mode" BENCH_TEXTS="$WORK/texts.jsonl" BENCH_TOKEN="$token" \
             wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
                 -s "$ROOT/bench/serve_load/post.lua" "$BASE$path" | grep '^RESULT')"
+        fi
         log "$name run $run: ${line#RESULT }"
         echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) ok=([0-9]+) bad=([0-9]+) errors=([0-9]+).*/\1 \2 \3 \4 \5 \6/' >>"$out"
     done

@@ -2,7 +2,7 @@
 # Soak test of `suzgec serve` (issue: hardening): a release server on a fresh SQLite file (or
 # PostgreSQL with SOAK_POSTGRES_URL) holds a mixed load for DURATION seconds (default 600) at RATE
 # requests/s (default 50): moderation, new comments, article pages, comment lists, reports,
-# moderator decisions, the queue and the live check (bench/soak.py says the shares). Resident
+# moderator decisions, the queue and the live check (bench/paced_load.py says the shares). Resident
 # memory is printed every 10 s. It fails when any request fails (a connection error, a 5xx or a
 # status its route does not document), when memory grows by more than 5% after the first minute,
 # when the server logs an error, or when it does not stop cleanly on SIGTERM.
@@ -81,7 +81,7 @@ done
 log "server pid $SERVER_PID on $BASE (${DB_URL%%:*}); ${DURATION} s at ${RATE} requests/s"
 
 status=0
-python3 "$ROOT/bench/soak.py" --base "$BASE" --pid "$SERVER_PID" --api-token "$API_TOKEN" \
+python3 "$ROOT/bench/paced_load.py" --mix soak --base "$BASE" --pid "$SERVER_PID" --api-token "$API_TOKEN" \
     --moderator-token "$MODERATOR_TOKEN" --slug "$DEMO_SLUG" --texts "$WORK/texts.jsonl" \
     --duration "$DURATION" --rate "$RATE" --workers "$WORKERS" || status=$?
 

@@ -39,6 +39,9 @@ pub enum Error {
     /// A language code other than `tr`, `en`, `az`, `other`.
     #[error("unknown language `{0}` (expected tr, en, az or other)")]
     UnknownLanguage(String),
+    /// The built-in truecasing table does not parse.
+    #[error("invalid truecasing table: {0}")]
+    Truecase(String),
     /// A site model file or row that cannot be read.
     #[error("invalid site model: {0}")]
     SiteModel(String),
@@ -55,7 +58,7 @@ impl Error {
             }
             Error::UnknownRule(_) => "unknown_rule",
             Error::UnknownLanguage(_) => "unknown_language",
-            Error::Lexicon(_) => "invalid_word_list",
+            Error::Lexicon(_) | Error::Truecase(_) => "invalid_word_list",
             Error::SiteModel(_) => "invalid_site_model",
         }
     }

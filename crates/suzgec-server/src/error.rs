@@ -102,6 +102,7 @@ impl From<suzgec_core::Error> for AppError {
             | E::PolicySetting(_)
             | E::RuleSettings { .. }
             | E::Lexicon(_)
+            | E::Truecase(_)
             | E::SiteModel(_) => {
                 return AppError::internal(error);
             }

@@ -61,6 +61,8 @@ enum TrainCommand {
     Abuse(cmd::abuse::TrainAbuseArgs),
     /// The spelling suggester's word-frequency model, from correct Turkish text.
     Spell(cmd::spell::TrainSpellArgs),
+    /// The table of Turkish words that keep a capital in mid-sentence, from edited text.
+    Truecase(cmd::truecase::TrainTruecaseArgs),
     /// The abuse encoder's training data: the labelled texts as the encoder's piece ids.
     EncoderData(cmd::encoder::EncoderDataArgs),
 }
@@ -88,6 +90,9 @@ fn main() -> ExitCode {
         }
         Command::Train(TrainCommand::Spell(args)) => {
             cmd::spell::train(args).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Truecase(args)) => {
+            cmd::truecase::train(args).map(|()| ExitCode::SUCCESS)
         }
         Command::Train(TrainCommand::EncoderData(args)) => {
             cmd::encoder::data(args).map(|()| ExitCode::SUCCESS)

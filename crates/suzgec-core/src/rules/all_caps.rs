@@ -7,14 +7,16 @@
 //! is half capitals goes to a moderator while one that is all capitals is refused.
 //!
 //! The fix is the text in sentence case with the language's casing (`İSTANBUL'DA` → `İstanbul'da`,
-//! `IRAK` → `Irak`): sentences start with a capital, a word with an apostrophe suffix is a proper
-//! noun and keeps its capital, acronyms stay in capitals, and English `I` stays `I`.
+//! `IRAK SINIRINDA` → `Irak sınırında`): sentences start with a capital, a word with an apostrophe
+//! suffix is a proper noun and keeps its capital, a Turkish word that edited text capitalises in
+//! mid-sentence keeps it (`text::truecase`, with the word before it: `Ankara Valisi`), acronyms
+//! stay in capitals, and English `I` stays `I`.
 
 use serde::Deserialize;
 
 use super::{BuildContext, Finding, Outcome, Rule};
 use crate::Error;
-use crate::text::{Acronyms, Analysis, Gap, TokenKind};
+use crate::text::{Acronyms, Analysis, CaseRules, Position, Token, Truecase, words_in_sentences};
 use crate::verdict::{Language, Message, RuleId};
 
 /// The rule's own parameters in the policy.
@@ -42,6 +44,8 @@ pub struct AllCaps {
     settings: Settings,
     /// Acronyms in Turkish upper case.
     acronyms: Acronyms,
+    /// Which Turkish words keep a capital in mid-sentence (`Irak`, `Ankara Valisi`).
+    truecase: &'static Truecase,
 }
 
 /// Counts over the words of one comment.
@@ -57,7 +61,12 @@ impl AllCaps {
     pub fn new(context: &BuildContext<'_>) -> Result<Self, Error> {
         let settings: Settings = context.settings.params(RuleId::AllCaps)?;
         let acronyms = Acronyms::new(&context.policy.words.acronyms);
-        Ok(AllCaps { settings, acronyms })
+        let truecase = Truecase::built_in().map_err(|e| Error::Truecase(e.to_string()))?;
+        Ok(AllCaps {
+            settings,
+            acronyms,
+            truecase,
+        })
     }
 
     fn count(&self, text: &Analysis<'_>) -> Counts {
@@ -81,27 +90,12 @@ impl AllCaps {
     /// The comment in sentence case: one span with its replacement per word that changes.
     fn sentence_case(&self, text: &Analysis<'_>) -> Vec<crate::verdict::Span> {
         let rules = text.case_rules();
+        let turkish = rules == CaseRules::Turkish;
+        let words: Vec<_> = words_in_sentences(text.text(), &text.tokens)
+            .map(|(token, position)| (token, position, rules.lower(token.stem(text.text()))))
+            .collect();
         let mut spans = Vec::new();
-        let mut sentence_start = true;
-        for token in &text.tokens {
-            if token.gap_before == Gap::Newline {
-                sentence_start = true;
-            }
-            match token.kind {
-                TokenKind::Punct => {
-                    if matches!(token.text(text.text()), "." | "!" | "?" | "…") {
-                        sentence_start = true;
-                    }
-                    continue;
-                }
-                TokenKind::Word => {}
-                TokenKind::Number => {
-                    sentence_start = false;
-                    continue;
-                }
-                // Emoji, mentions and links at the start of a sentence do not start it.
-                _ => continue,
-            }
+        for (at, (token, position, lower)) in words.iter().enumerate() {
             let stem = token.stem(text.text());
             let suffix = token.suffix(text.text());
             let shouting =
@@ -109,21 +103,38 @@ impl AllCaps {
             let new_stem = if !shouting || self.acronyms.is_acronym(stem) {
                 stem.to_owned()
             } else {
-                let lower = rules.lower(stem);
                 let english_i = text.language() == Language::En && lower == "i";
-                if sentence_start || !suffix.is_empty() || english_i {
-                    rules.capitalize(&lower)
+                if *position == Position::Start
+                    || !suffix.is_empty()
+                    || english_i
+                    || (turkish && self.is_name(&words, at))
+                {
+                    rules.capitalize(lower)
                 } else {
-                    lower
+                    lower.clone()
                 }
             };
             let replacement = format!("{new_stem}{}", rules.lower(suffix));
             if replacement != token.text(text.text()) {
                 spans.push(text.span(token.chars.clone(), Some(replacement)));
             }
-            sentence_start = false;
         }
         spans
+    }
+
+    /// Whether the word at `at` is one edited Turkish text capitalises there, given the words
+    /// beside it in its sentence.
+    fn is_name(&self, words: &[(&Token, Position, String)], at: usize) -> bool {
+        let (_, position, word) = &words[at];
+        let previous = at
+            .checked_sub(1)
+            .filter(|_| *position != Position::Start)
+            .map(|p| words[p].2.as_str());
+        let next = words
+            .get(at + 1)
+            .filter(|(_, position, _)| *position != Position::Start)
+            .map(|(_, _, next)| next.as_str());
+        self.truecase.capitalises(previous, word, next)
     }
 }
 
@@ -231,6 +242,23 @@ mod tests {
         assert_eq!(
             fixed("BU YALAN. HERKES BİLİYOR!"),
             "Bu yalan. Herkes biliyor!"
+        );
+    }
+
+    #[test]
+    fn the_fix_keeps_names_capitalised_in_mid_sentence() {
+        assert_eq!(
+            fixed("İSTANBUL'DA TRAFİK KİLİTLENDİ, IRAK SINIRINDA DA DURUM AYNI"),
+            "İstanbul'da trafik kilitlendi, Irak sınırında da durum aynı"
+        );
+        assert_eq!(
+            fixed("DÜN ANKARA VALİSİ İLE TÜRK HEYETİ GÖRÜŞTÜ"),
+            "Dün Ankara Valisi ile Türk heyeti görüştü"
+        );
+        // English text is not truecased from Turkish news.
+        assert_eq!(
+            fixed("THE TURK AND THE ANKARA GOVERNOR MET"),
+            "The turk and the ankara governor met"
         );
     }
 

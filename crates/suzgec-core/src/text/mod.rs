@@ -8,6 +8,7 @@ pub mod normalize;
 pub mod orthography;
 pub mod skeleton;
 pub mod token;
+pub mod truecase;
 
 use std::ops::Range;
 
@@ -17,6 +18,7 @@ pub use lang::Detection;
 pub use normalize::Normalized;
 pub use skeleton::{Skeleton, SkeletonWord, classifier_text, skeleton_of};
 pub use token::{Gap, Token, TokenKind};
+pub use truecase::{Position, Truecase, TruecaseCounts, words_in_sentences};
 
 use crate::verdict::{Language, Span};
 

@@ -11,6 +11,7 @@ pub mod policy;
 pub mod restore;
 pub mod serve;
 pub mod spell;
+pub mod truecase;
 
 use std::path::Path;
 

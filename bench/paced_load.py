@@ -74,6 +74,7 @@ class Load:
         self.statuses = {kind: {} for kind in EXPECTED}
         self.failures = []
         self.connection_errors = 0
+        self.finished_at = self.next_at
         self.stored = []  # ids of comments this run stored, approved ones marked
         self.approved = []
         kinds, weights = zip(*self.mix)
@@ -169,6 +170,8 @@ class Load:
                 if kind == "decision" and status == 200 and body["decision"] == "approve":
                     self.approved.append(int(path.split("/")[-2]))
         connection.close()
+        with self.lock:
+            self.finished_at = time.monotonic()
 
 
 def main():
@@ -221,7 +224,7 @@ def main():
         print(f"{kind:<9} {len(values):8d} {statistics.median(values):8.1f} {p99:8.1f}  "
               f"{dict(sorted(load.statuses[kind].items()))}")
     total = sum(len(v) for v in load.latencies.values())
-    seconds = time.monotonic() - start
+    seconds = load.finished_at - start
     after_minute = [rss for elapsed, rss in samples if elapsed >= 60]
     growth = 0.0
     if len(after_minute) >= 2:

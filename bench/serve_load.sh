@@ -32,8 +32,9 @@ EN_DATA="${EN_DATA:-$ROOT/../shared/datasets/olid2019-en/dev.jsonl}"
 [[ -f "$TR_DATA" ]] || TR_DATA=/work/shared/datasets/offenseval2020-tr/dev.jsonl
 [[ -f "$EN_DATA" ]] || EN_DATA=/work/shared/datasets/olid2019-en/dev.jsonl
 DEMO_SLUG="kutuphaneler-gece-de-acik"
-
-log() { echo "serve_load: $*" >&2; }
+NAME=serve-load
+# shellcheck source=bench/server.sh
+source "$ROOT/bench/server.sh"
 
 # --- tools --------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -47,25 +48,7 @@ for tool in wrk python3 curl; do
     command -v "$tool" >/dev/null || { log "$tool is needed"; exit 1; }
 done
 
-log "building the release binary"
-(cd "$ROOT" && cargo build --release -q -p suzgec)
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/suzgec"
-[[ -x "$BIN" ]] || { log "no binary at $BIN"; exit 1; }
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/suzgec-serve-load.XXXXXX")"
-SERVER_PID=""
-PG_DB=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ -n "$PG_DB" ]]; then
-        psql "$SUZGEC_BENCH_POSTGRES_URL" -q -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+build_binary
 
 # --- texts: JSON string literals, one a line ------------------------------------------------------
 python3 - "$TR_DATA" "$EN_DATA" "$WORK/texts.jsonl" <<'EOF'
@@ -87,39 +70,6 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(json.dumps(text, ensure_ascii=False) + "\n")
 print(f"{len(mixed)} texts", file=sys.stderr)
 EOF
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-# Starts the server on DATABASE_URL ($1) with limits raised; sets SERVER_PID, BASE.
-start_server() {
-    local url="$1" port
-    port="$(free_port)"
-    BASE="http://127.0.0.1:$port"
-    SUZGEC_LIMITS__COMMENTS_PER_MINUTE=100000000 \
-    SUZGEC_LIMITS__COMMENTS_PER_AUTHOR_PER_HOUR=100000000 \
-    SUZGEC_LIMITS__CHECKS_PER_MINUTE=100000000 \
-    SUZGEC_TRUSTED_PROXIES="$([[ "${ONE_CLIENT:-0}" == 1 ]] && echo '[]' || echo '["127.0.0.1"]')" \
-    RUST_LOG=warn \
-        "$BIN" serve --listen "127.0.0.1:$port" --database-url "$url" \
-        >"$WORK/server.log" 2>&1 &
-    SERVER_PID=$!
-    for _ in $(seq 1 200); do
-        if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then return 0; fi
-        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; log "server died"; exit 1; }
-        sleep 0.1
-    done
-    cat "$WORK/server.log" >&2
-    log "server did not answer on $BASE"
-    exit 1
-}
-
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-}
 
 memory() { # VmRSS and VmHWM of the server, in MiB
     awk '/^VmRSS|^VmHWM/ {printf "%s %.1f MiB  ", $1, $2/1024}' "/proc/$SERVER_PID/status"
@@ -162,7 +112,7 @@ comments_on() {
         "/api/v1/articles/$DEMO_SLUG/comments"
     measure "comments ($label)" "$WORK/comments-$label.txt" comment "/api/v1/articles/$DEMO_SLUG/comments"
     MEM["comments-$label"]="$(memory)"
-    stop_server
+    stop_server || log "the server did not stop cleanly"
 }
 
 declare -A MEM
@@ -180,15 +130,11 @@ probe '{"author":"probe","text":"Kütüphanelerin gece de açık olması çok g�
 measure "comments (sqlite)" "$WORK/comments-sqlite.txt" comment "/api/v1/articles/$DEMO_SLUG/comments"
 MEM[comments-sqlite]="$(memory)"
 SQLITE_ROWS="$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(" ".join(f"{s}={n}" for s,n in c.execute("select machine_decision, count(*) from comments group by machine_decision")))' "$WORK/bench.db" 2>/dev/null || echo '?')"
-stop_server
+stop_server || log "the server did not stop cleanly"
 
 PG_ROWS=""
 if [[ -n "${SUZGEC_BENCH_POSTGRES_URL:-}" ]]; then
-    command -v psql >/dev/null || { log "psql is needed for SUZGEC_BENCH_POSTGRES_URL"; exit 1; }
-    PG_DB="suzgec_bench_$$"
-    psql "$SUZGEC_BENCH_POSTGRES_URL" -q -c "CREATE DATABASE $PG_DB" >/dev/null
-    base="${SUZGEC_BENCH_POSTGRES_URL%%\?*}"
-    PG_URL="${base%/*}/$PG_DB"
+    create_postgres_database "$SUZGEC_BENCH_POSTGRES_URL"
     comments_on "$PG_URL" postgres
     PG_ROWS="$(psql "$PG_URL" -At -F= -c "select machine_decision, count(*) from comments group by machine_decision" 2>/dev/null | tr '\n' ' ' || true)"
 fi
@@ -199,7 +145,10 @@ import os, statistics, sys
 work, runs, duration, threads, conns = sys.argv[1:6]
 clients = "one client address" if os.environ.get("ONE_CLIENT") == "1" else "many client addresses (X-Forwarded-For)"
 print(f"\nsuzgec serve, wrk {threads} threads / {conns} connections / {duration} s, "
-      f"{runs} runs each, comments from {clients}: median (min..max)\n")
+      f"{runs} runs each, comments from {clients}: median (min..max)")
+if os.environ.get("RATE"):
+    print(f"moderate at a fixed {os.environ['RATE']} requests/s (bench/paced_load.py), not wrk's loop")
+print()
 print(f"{'measurement':<22} {'req/s':>22} {'p50 ms':>20} {'p99 ms':>20} {'2xx':>8} {'non-2xx':>8} {'errors':>7}  (counts: all runs)")
 for name, label in [("moderate", "moderate"), ("comments-sqlite", "comments (SQLite)"),
                     ("comments-postgres", "comments (PostgreSQL)")]:

@@ -19,8 +19,9 @@ WORKERS="${WORKERS:-16}"
 TR_DATA="$ROOT/../shared/datasets/offenseval2020-tr/dev.jsonl"
 EN_DATA="$ROOT/../shared/datasets/olid2019-en/dev.jsonl"
 DEMO_SLUG="kutuphaneler-gece-de-acik"
-
-log() { echo "soak: $*" >&2; }
+NAME=soak
+# shellcheck source=bench/server.sh
+source "$ROOT/bench/server.sh"
 
 for tool in python3 curl; do
     command -v "$tool" >/dev/null || { log "$tool is needed"; exit 1; }
@@ -28,32 +29,11 @@ done
 for data in "$TR_DATA" "$EN_DATA"; do
     [[ -f "$data" ]] || { log "$data is missing (the shared datasets sit beside the repository)"; exit 1; }
 done
-
-log "building the release binary"
-(cd "$ROOT" && cargo build --release -q -p suzgec)
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/suzgec"
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/suzgec-soak.XXXXXX")"
-SERVER_PID=""
-PG_DB=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ -n "$PG_DB" ]]; then
-        psql "$SOAK_POSTGRES_URL" -q -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+build_binary
 
 if [[ -n "${SOAK_POSTGRES_URL:-}" ]]; then
-    command -v psql >/dev/null || { log "psql is needed for SOAK_POSTGRES_URL"; exit 1; }
-    PG_DB="suzgec_soak_$$"
-    psql "$SOAK_POSTGRES_URL" -q -c "CREATE DATABASE $PG_DB" >/dev/null
-    base="${SOAK_POSTGRES_URL%%\?*}"
-    DB_URL="${base%/*}/$PG_DB"
+    create_postgres_database "$SOAK_POSTGRES_URL"
+    DB_URL="$PG_URL"
 else
     DB_URL="sqlite://$WORK/soak.db"
 fi
@@ -64,20 +44,7 @@ fi
 API_TOKEN="$("$BIN" token create soak-api --role api --database-url "$DB_URL" 2>/dev/null)"
 MODERATOR_TOKEN="$("$BIN" token create soak-moderator --role moderator --database-url "$DB_URL" 2>/dev/null)"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-BASE="http://127.0.0.1:$PORT"
-SUZGEC_LIMITS__COMMENTS_PER_MINUTE=100000000 \
-SUZGEC_LIMITS__COMMENTS_PER_AUTHOR_PER_HOUR=100000000 \
-SUZGEC_LIMITS__CHECKS_PER_MINUTE=100000000 \
-SUZGEC_LIMITS__REPORTS_PER_HOUR=100000000 \
-RUST_LOG=warn \
-    "$BIN" serve --listen "127.0.0.1:$PORT" --database-url "$DB_URL" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 300); do
-    curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; log "server died"; exit 1; }
-    sleep 0.1
-done
+start_server "$DB_URL"
 log "server pid $SERVER_PID on $BASE (${DB_URL%%:*}); ${DURATION} s at ${RATE} requests/s"
 
 status=0
@@ -85,13 +52,11 @@ python3 "$ROOT/bench/paced_load.py" --mix soak --base "$BASE" --pid "$SERVER_PID
     --moderator-token "$MODERATOR_TOKEN" --slug "$DEMO_SLUG" --texts "$WORK/texts.jsonl" \
     --duration "$DURATION" --rate "$RATE" --workers "$WORKERS" || status=$?
 
-kill -TERM "$SERVER_PID"
-if wait "$SERVER_PID"; then
+if stop_server; then
     log "the server stopped cleanly on SIGTERM"
 else
     log "the server did not stop cleanly"; status=1
 fi
-SERVER_PID=""
 errors="$(grep -c -E '\bERROR\b|panicked' "$WORK/server.log" || true)"
 echo "server log: $(wc -l <"$WORK/server.log") lines, $errors errors"
 if [[ "$errors" -gt 0 ]]; then

@@ -74,6 +74,14 @@ impl Served {
         Served { child, base, log }
     }
 
+    /// The comments of the demo article, in the API.
+    fn demo_comments(&self) -> String {
+        format!(
+            "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
+            self.base
+        )
+    }
+
     /// Everything the server has written to stderr so far.
     fn log(&self) -> String {
         self.log.lock().expect("log").join("\n")
@@ -102,10 +110,7 @@ async fn serve_stops_on_sigterm_without_losing_comments_and_exports_them() {
     let client = reqwest::Client::new();
 
     let served = Served::start(&url);
-    let comments = format!(
-        "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
-        served.base
-    );
+    let comments = served.demo_comments();
     let created: Value = client
         .post(&comments)
         .json(&json!({"author": "Ayşe", "text": "Çok yerinde bir karar, teşekkürler."}))
@@ -120,10 +125,7 @@ async fn serve_stops_on_sigterm_without_losing_comments_and_exports_them() {
 
     let again = Served::start(&url);
     let listed: Value = client
-        .get(format!(
-            "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
-            again.base
-        ))
+        .get(again.demo_comments())
         .send()
         .await
         .expect("the restarted server answers")
@@ -348,10 +350,7 @@ async fn backup_copies_the_live_database_and_the_copy_serves_every_comment() {
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
     let client = reqwest::Client::new();
     let served = Served::start(&url);
-    let comments = format!(
-        "{}/api/v1/articles/kutuphaneler-gece-de-acik/comments",
-        served.base
-    );
+    let comments = served.demo_comments();
     for i in 0..5 {
         let created = client
             .post(&comments)

@@ -34,6 +34,12 @@ struct Served {
 
 impl Served {
     fn start(database_url: &str) -> Served {
+        Served::start_with(database_url, &[])
+    }
+
+    /// Starts the server with extra environment variables (settings such as
+    /// `SUZGEC_LIMITS__COMMENTS_PER_MINUTE`).
+    fn start_with(database_url: &str, env: &[(&str, &str)]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_suzgec"))
             .args([
                 "serve",
@@ -42,6 +48,7 @@ impl Served {
                 "--database-url",
                 database_url,
             ])
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -387,4 +394,84 @@ async fn backup_copies_the_live_database_and_the_copy_serves_every_comment() {
         .collect();
     assert_eq!(texts.len(), 5);
     assert!(texts.iter().all(|text| text.starts_with("Güzel bir karar")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_acknowledged_comment_is_lost_when_the_server_is_killed_under_load() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    let served = Served::start_with(
+        &url,
+        &[
+            ("SUZGEC_LIMITS__COMMENTS_PER_MINUTE", "1000000"),
+            ("SUZGEC_LIMITS__CHECKS_PER_MINUTE", "1000000"),
+        ],
+    );
+    let comments = served.demo_comments();
+    let client = reqwest::Client::new();
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let mut writers = Vec::new();
+    for writer in 0..8 {
+        let (client, comments, acknowledged) =
+            (client.clone(), comments.clone(), Arc::clone(&acknowledged));
+        writers.push(tokio::spawn(async move {
+            for n in 0.. {
+                let sent = client
+                    .post(&comments)
+                    .json(&json!({
+                        "author": format!("Okur {writer}-{n}"),
+                        "text": format!("Kütüphaneler gece de açık olsun, {n}. kez söylüyorum."),
+                    }))
+                    .send()
+                    .await;
+                // The server is gone: what it acknowledged so far is all there is.
+                let Ok(response) = sent else { break };
+                if response.status() != reqwest::StatusCode::CREATED {
+                    break;
+                }
+                let Ok(created) = response.json::<Value>().await else {
+                    break;
+                };
+                let id = created["id"].as_i64().expect("an id");
+                acknowledged.lock().expect("ids").push(id);
+            }
+        }));
+    }
+    // Let the load build up, then kill the server without warning.
+    while acknowledged.lock().expect("ids").len() < 50 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let pid = served.child.id().to_string();
+    let killed = Command::new("kill").args(["-KILL", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()), "kill -KILL {pid}");
+    for writer in writers {
+        writer.await.expect("the writer ends");
+    }
+    drop(served);
+
+    let exported = suzgec(&["export", "--database-url", &url], "");
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let stored: std::collections::HashSet<i64> = String::from_utf8_lossy(&exported.stdout)
+        .lines()
+        .map(|line| {
+            let comment: Value = serde_json::from_str(line).expect("JSON line");
+            comment["id"].as_i64().expect("an id")
+        })
+        .collect();
+    let acknowledged = acknowledged.lock().expect("ids").clone();
+    let lost: Vec<i64> = acknowledged
+        .iter()
+        .copied()
+        .filter(|id| !stored.contains(id))
+        .collect();
+    assert!(acknowledged.len() >= 50);
+    assert!(
+        lost.is_empty(),
+        "acknowledged but lost: {lost:?} of {}",
+        acknowledged.len()
+    );
 }

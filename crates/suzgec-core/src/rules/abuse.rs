@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use suzgec_classify::Scorer;
 use suzgec_encoder::Encoder;
@@ -39,7 +40,7 @@ pub struct Scores {
 }
 
 /// The abuse evidence of one comment.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Evidence {
     /// Hits of the abuse lexicons that apply to the comment's language.
     pub abuse: Vec<Hit<'static, AbuseTag>>,
@@ -51,6 +52,51 @@ pub struct Evidence {
     pub hate: Reading,
     /// The encoder's heads on the comment, computed on first use.
     encoder: OnceLock<Option<suzgec_encoder::Scores>>,
+    /// How the rules take the encoder's answer now: an [`EncoderAnswer`] as its number.
+    encoder_answer: AtomicU8,
+    /// Whether a rule wanted the encoder's answer while it was assumed.
+    encoder_wanted: AtomicBool,
+}
+
+/// How the abuse rules take the encoder's answer on a comment. The moderator first runs them with
+/// the answer assumed at its two extremes: when the policy's decision is the same at both, no
+/// answer can change it (every rule's confidence grows with the encoder's probabilities), and the
+/// encoder is not asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncoderAnswer {
+    /// The encoder reads the comment (once) where a rule asks for it.
+    Asked = 0,
+    /// Every head answers 0, and nothing is computed.
+    AssumedLowest = 1,
+    /// Every head answers 1, and nothing is computed.
+    AssumedHighest = 2,
+    /// The rules go on without the encoder, as with the policy's `encoder = false`.
+    Unasked = 3,
+}
+
+impl Clone for Evidence {
+    fn clone(&self) -> Evidence {
+        Evidence {
+            abuse: self.abuse.clone(),
+            beliefs: self.beliefs.clone(),
+            scores: self.scores,
+            hate: self.hate.clone(),
+            encoder: self.encoder.clone(),
+            encoder_answer: AtomicU8::new(self.encoder_answer.load(Ordering::Relaxed)),
+            encoder_wanted: AtomicBool::new(self.encoder_wanted()),
+        }
+    }
+}
+
+impl EncoderAnswer {
+    fn from_number(n: u8) -> EncoderAnswer {
+        match n {
+            1 => EncoderAnswer::AssumedLowest,
+            2 => EncoderAnswer::AssumedHighest,
+            3 => EncoderAnswer::Unasked,
+            _ => EncoderAnswer::Asked,
+        }
+    }
 }
 
 /// The encoder's group-hate head sends a comment to a moderator when it is at least this sure and
@@ -135,7 +181,24 @@ impl Evidence {
             scores,
             hate,
             encoder: OnceLock::new(),
+            encoder_answer: AtomicU8::new(EncoderAnswer::Asked as u8),
+            encoder_wanted: AtomicBool::new(false),
         }
+    }
+
+    /// Sets how the rules take the encoder's answer from now on ([`EncoderAnswer::Asked`] at first).
+    pub fn set_encoder_answer(&self, answer: EncoderAnswer) {
+        self.encoder_answer.store(answer as u8, Ordering::Relaxed);
+    }
+
+    /// Whether a rule wanted the encoder's answer while it was assumed.
+    pub fn encoder_wanted(&self) -> bool {
+        self.encoder_wanted.load(Ordering::Relaxed)
+    }
+
+    /// Whether the encoder has read the comment.
+    pub fn encoder_read(&self) -> bool {
+        self.encoder.get().is_some()
     }
 
     /// The abuse-lexicon hits the commenter owns: not inside words the comment quotes or reports to
@@ -171,10 +234,22 @@ impl Evidence {
     }
 
     fn encoder_scores(&self, analysis: &Analysis<'_>) -> Option<suzgec_encoder::Scores> {
-        *self.encoder.get_or_init(|| {
-            let encoder = Encoder::embedded().ok()?;
-            encoder.try_scores(analysis.text())?.ok()
-        })
+        let assumed = |p: f32| {
+            self.encoder_wanted.store(true, Ordering::Relaxed);
+            Some(suzgec_encoder::Scores {
+                abusive: p,
+                group_hate: Some(p),
+            })
+        };
+        match EncoderAnswer::from_number(self.encoder_answer.load(Ordering::Relaxed)) {
+            EncoderAnswer::AssumedLowest => assumed(0.0),
+            EncoderAnswer::AssumedHighest => assumed(1.0),
+            EncoderAnswer::Unasked => None,
+            EncoderAnswer::Asked => *self.encoder.get_or_init(|| {
+                let encoder = Encoder::embedded().ok()?;
+                encoder.try_scores(analysis.text())?.ok()
+            }),
+        }
     }
 
     /// Where the comment names the groups or beliefs (as `wanted` picks them) without attacking
@@ -335,6 +410,33 @@ mod tests {
             "{terms:?}"
         );
         assert!(Evidence::of(&analysis).scores.is_some());
+    }
+
+    #[test]
+    fn an_assumed_answer_bounds_the_encoders_and_computes_nothing() {
+        let analysis = Analysis::new("Bu adam ne diyor ya, hiç utanmıyor mu", None);
+        let evidence = Evidence::of(&analysis);
+        let fast = evidence.scores.expect("scored").abusive;
+        let always = ClassifierSettings {
+            encoder: true,
+            encoder_band: [0.0, 1.0],
+            ..ClassifierSettings::default()
+        };
+        assert!(!evidence.encoder_wanted());
+        evidence.set_encoder_answer(EncoderAnswer::AssumedLowest);
+        assert_eq!(evidence.abusive(&analysis, &always), Some(fast / 2.0));
+        evidence.set_encoder_answer(EncoderAnswer::AssumedHighest);
+        assert_eq!(
+            evidence.abusive(&analysis, &always),
+            Some((fast + 1.0) / 2.0)
+        );
+        evidence.set_encoder_answer(EncoderAnswer::Unasked);
+        assert_eq!(evidence.abusive(&analysis, &always), Some(fast));
+        assert!(evidence.encoder_wanted() && !evidence.encoder_read());
+        evidence.set_encoder_answer(EncoderAnswer::Asked);
+        let asked = evidence.abusive(&analysis, &always).expect("scored");
+        assert!(evidence.encoder_read());
+        assert!((fast / 2.0..=(fast + 1.0) / 2.0).contains(&asked));
     }
 
     #[test]

@@ -147,38 +147,59 @@ impl Moderator {
             .collect()
     }
 
-    /// Every rule's outcome, with the encoder asked only where its answer could change the
-    /// decision: the rules that read it run first with the answer assumed lowest and highest
-    /// (see [`rules::abuse::EncoderAnswer`]). Where both give the same decision, the outcomes are
-    /// those of the fast path alone (`encoder = false`), whose decision is the same too.
+    /// Every rule's outcome, with the encoder asked only as far as its answer could change the
+    /// judgement (the decision, and whether an abuse rule gives a reason): the rules that read it
+    /// run first with its answer assumed lowest and highest, then at the ends of each estimate it
+    /// makes at an intermediate layer (see [`rules::abuse::EncoderAnswer`]). Where the judgement
+    /// is the same at both ends, the encoder stops: before it starts, the outcomes are those of
+    /// the fast path alone (`encoder = false`); at an estimate, those of the estimate.
     fn outcomes_asking_the_encoder_if_it_matters(
         &self,
         analysis: &Analysis<'_>,
     ) -> Vec<(RuleId, Outcome)> {
         use rules::abuse::{EncoderAnswer, Evidence};
+        use suzgec_encoder::{Encoder, Reading};
         if !self.policy.classifier.encoder || !self.rules.iter().any(|r| r.id().is_abuse()) {
             return self.outcomes(analysis);
         }
         let evidence = Evidence::of(analysis);
-        evidence.set_encoder_answer(EncoderAnswer::AssumedLowest);
+        evidence.set_encoder_answer(EncoderAnswer::LOWEST);
         let mut outcomes = self.outcomes(analysis);
-        let answer = if evidence.encoder_wanted() {
-            let lowest = self.decision(&outcomes);
-            evidence.set_encoder_answer(EncoderAnswer::AssumedHighest);
+        if !evidence.encoder_wanted() {
+            evidence.set_encoder_answer(EncoderAnswer::Asked);
+            return outcomes;
+        }
+        let mut decided_between = |lowest, highest| {
+            evidence.set_encoder_answer(lowest);
             self.recheck_abuse_rules(analysis, &mut outcomes);
-            let highest = self.decision(&outcomes);
-            if lowest == highest {
-                EncoderAnswer::Unasked
-            } else {
-                EncoderAnswer::Asked
-            }
+            let low = self.judgement(&outcomes);
+            evidence.set_encoder_answer(highest);
+            self.recheck_abuse_rules(analysis, &mut outcomes);
+            low == self.judgement(&outcomes)
+        };
+        let answer = if decided_between(EncoderAnswer::LOWEST, EncoderAnswer::HIGHEST) {
+            EncoderAnswer::Unasked
         } else {
-            EncoderAnswer::Asked
+            let reading = Encoder::embedded().ok().and_then(|encoder| {
+                encoder.try_reading(analysis.text(), |estimate| {
+                    decided_between(
+                        EncoderAnswer::Assumed(estimate.lowest()),
+                        EncoderAnswer::Assumed(estimate.highest()),
+                    )
+                })
+            });
+            match reading {
+                Some(Ok(Reading::Final(scores))) => {
+                    evidence.encoder_has_read(scores);
+                    EncoderAnswer::Asked
+                }
+                Some(Ok(Reading::Early(estimate))) => EncoderAnswer::Assumed(estimate.scores()),
+                // The encoder is busy (the process's limit of parallel runs) or failed.
+                _ => EncoderAnswer::Unasked,
+            }
         };
         evidence.set_encoder_answer(answer);
-        if evidence.encoder_wanted() {
-            self.recheck_abuse_rules(analysis, &mut outcomes);
-        }
+        self.recheck_abuse_rules(analysis, &mut outcomes);
         outcomes
     }
 
@@ -196,12 +217,18 @@ impl Moderator {
         self.policy.rules.get(&rule)?.decide(confidence)
     }
 
-    /// The policy's decision on the rules' outcomes.
-    fn decision(&self, outcomes: &[(RuleId, Outcome)]) -> Decision {
-        outcomes
-            .iter()
-            .filter_map(|(rule, o)| self.rule_decision(*rule, o.finding.as_ref()?.confidence))
-            .fold(Decision::Approve, Decision::max)
+    /// The policy's decision on the rules' outcomes, and whether an abuse rule gives a reason
+    /// (a moderator then reads the comment as possible abuse, whatever else it has).
+    fn judgement(&self, outcomes: &[(RuleId, Outcome)]) -> (Decision, bool) {
+        let (mut decision, mut abuse) = (Decision::Approve, false);
+        for (rule, outcome) in outcomes {
+            let finding = outcome.finding.as_ref();
+            if let Some(d) = finding.and_then(|f| self.rule_decision(*rule, f.confidence)) {
+                decision = decision.max(d);
+                abuse |= rule.is_abuse();
+            }
+        }
+        (decision, abuse)
     }
 
     /// The policy's verdict on the rules' outcomes.
@@ -278,24 +305,32 @@ mod tests {
     fn the_encoder_is_skipped_only_where_it_cannot_change_the_decision() {
         let moderator = moderator();
         let cases = include_str!("../../../data/abuse/functional/tune.jsonl");
-        let (mut read, mut skipped) = (0, 0);
+        let (mut read, mut skipped, mut early) = (0, 0, 0);
         for line in cases.lines().step_by(4) {
             let case: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
             let text = case["text"].as_str().expect("text");
             let asking = Analysis::new(text, None);
-            let asked = moderator.decision(&moderator.outcomes(&asking));
+            let asked = moderator.judgement(&moderator.outcomes(&asking));
             let judging = Analysis::new(text, None);
             let outcomes = moderator.outcomes_asking_the_encoder_if_it_matters(&judging);
-            assert_eq!(moderator.decision(&outcomes), asked, "{text}");
+            assert_eq!(moderator.judgement(&outcomes), asked, "{text}");
             let (asked_it, read_it) = (
                 rules::abuse::Evidence::of(&asking).encoder_read(),
                 rules::abuse::Evidence::of(&judging).encoder_read(),
             );
             assert!(asked_it || !read_it, "{text}");
+            let left_early = matches!(
+                rules::abuse::Evidence::of(&judging).encoder_answer(),
+                rules::abuse::EncoderAnswer::Assumed(scores) if scores.group_hate.is_none()
+            );
             read += usize::from(read_it);
-            skipped += usize::from(asked_it && !read_it);
+            skipped += usize::from(asked_it && !read_it && !left_early);
+            early += usize::from(left_early);
         }
-        assert!(read > 0 && skipped > 0, "read {read}, skipped {skipped}");
+        assert!(
+            read > 0 && skipped > 0 && early > 0,
+            "read {read}, skipped {skipped}, left early {early}"
+        );
     }
 
     #[test]
@@ -312,7 +347,7 @@ mod tests {
             let text = case["text"].as_str().expect("text");
             let analysis = Analysis::new(text, None);
             let outcomes = moderator.outcomes_asking_the_encoder_if_it_matters(&analysis);
-            if moderator.decision(&outcomes) != Decision::Reject {
+            if moderator.judgement(&outcomes).0 != Decision::Reject {
                 continue; // a mild word goes to review
             }
             let evidence = rules::abuse::Evidence::of(&analysis);

@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use error::Error;
-pub use heads::{ExtraHeads, Head};
-pub use model::{Config, Network, read_extra_heads};
+pub use heads::{Estimate, Exit, ExtraHeads, Head};
+pub use model::{Config, Network, read_exits, read_extra_heads};
 pub use tokenizer::{Specials, Tokenizer};
 
 /// Comments longer than this many windows of pieces are scored on their first windows only.
@@ -71,11 +71,23 @@ impl Drop for Run {
     }
 }
 
-/// The tokenizer and network of a model file, with the extra heads when they are loaded.
+/// The tokenizer and network of a model file, with the extra heads and the exits when they are
+/// loaded.
 pub struct Encoder {
     tokenizer: Tokenizer,
     network: Network,
     extra: Option<ExtraHeads>,
+    exits: Vec<Exit>,
+}
+
+/// What the encoder read of a comment: every head after the last layer, or an exit's estimate
+/// that the caller found enough.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// Every layer ran.
+    Final(Scores),
+    /// The comment left at an exit.
+    Early(Estimate),
 }
 
 /// What the heads say about one comment, each the highest over the comment's windows.
@@ -109,7 +121,15 @@ impl Encoder {
             tokenizer,
             network,
             extra: None,
+            exits: Vec::new(),
         })
+    }
+
+    /// The encoder with the exits of an `encoder_exits.safetensors` file.
+    pub fn with_exits(self, bytes: &[u8]) -> Result<Encoder, Error> {
+        let config = self.network.config();
+        let exits = read_exits(bytes, config.hidden, config.layers)?;
+        Ok(Encoder { exits, ..self })
     }
 
     /// The encoder with the extra heads of an `encoder_heads.safetensors` file.
@@ -129,6 +149,11 @@ impl Encoder {
     /// The tokenizer.
     pub fn tokenizer(&self) -> &Tokenizer {
         &self.tokenizer
+    }
+
+    /// The network.
+    pub fn network(&self) -> &Network {
+        &self.network
     }
 
     /// The piece ids the network reads for `text`: `<s>`, the pieces, `</s>`, in windows of at
@@ -154,28 +179,82 @@ impl Encoder {
     /// [`Encoder::scores`], or `None` when the limit set by [`limit_parallel_runs`] is reached
     /// (the caller goes on without the encoder's opinion rather than wait).
     pub fn try_scores(&self, text: &str) -> Option<Result<Scores, Error>> {
+        self.try_reading_with(|| self.scores(text))
+    }
+
+    /// [`Encoder::reading`], or `None` when the limit set by [`limit_parallel_runs`] is reached.
+    pub fn try_reading(
+        &self,
+        text: &str,
+        enough: impl FnMut(&Estimate) -> bool + Send,
+    ) -> Option<Result<Reading, Error>> {
+        self.try_reading_with(|| self.reading(text, enough))
+    }
+
+    /// Runs `read` as one of the limited parallel runs, on the encoder's threads.
+    fn try_reading_with<T: Send>(&self, read: impl FnOnce() -> T + Send) -> Option<T> {
         let _run = Run::start()?;
         Some(match POOL.get() {
-            Some(Some(pool)) => pool.install(|| self.scores(text)),
-            _ => self.scores(text),
+            Some(Some(pool)) => pool.install(read),
+            _ => read(),
         })
     }
 
     /// Every head's probability for `text`: one pass through the network per window.
     pub fn scores(&self, text: &str) -> Result<Scores, Error> {
+        let pooled = self
+            .windows(text)
+            .iter()
+            .map(|ids| self.network.pooled(ids))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(self.heads(&pooled))
+    }
+
+    /// Reads `text` as [`Encoder::scores`] does, but a comment of one window may leave at an
+    /// exit: `enough` sees each exit's estimate in turn, and the first it accepts is the reading.
+    pub fn reading(
+        &self,
+        text: &str,
+        mut enough: impl FnMut(&Estimate) -> bool,
+    ) -> Result<Reading, Error> {
+        let windows = self.windows(text);
+        let ([ids], false) = (windows.as_slice(), self.exits.is_empty()) else {
+            return Ok(Reading::Final(self.scores(text)?));
+        };
+        let stops: Vec<usize> = self.exits.iter().map(Exit::layer).collect();
+        let mut early = None;
+        let (_, pooled) = self.network.pooled_unless(ids, &stops, |layer, pooled| {
+            let Some(exit) = self.exits.iter().find(|e| e.layer() == layer) else {
+                return false;
+            };
+            let estimate = exit.estimate(pooled);
+            let stop = enough(&estimate);
+            if stop {
+                early = Some(estimate);
+            }
+            stop
+        })?;
+        Ok(match early {
+            Some(estimate) => Reading::Early(estimate),
+            None => Reading::Final(self.heads(&[pooled])),
+        })
+    }
+
+    /// The heads' probabilities on the pooled vectors of a comment's windows, each the highest
+    /// over the windows.
+    fn heads(&self, pooled: &[Vec<f32>]) -> Scores {
         let mut abusive = f32::NEG_INFINITY;
         let mut group_hate = f32::NEG_INFINITY;
-        for ids in self.windows(text) {
-            let pooled = self.network.pooled(&ids)?;
-            abusive = abusive.max(self.network.head().logit(&pooled));
+        for pooled in pooled {
+            abusive = abusive.max(self.network.head().logit(pooled));
             if let Some(extra) = &self.extra {
-                group_hate = group_hate.max(extra.group_hate.logit(&pooled));
+                group_hate = group_hate.max(extra.group_hate.logit(pooled));
             }
         }
-        Ok(Scores {
+        Scores {
             abusive: sigmoid(abusive),
             group_hate: self.extra.as_ref().map(|_| sigmoid(group_hate)),
-        })
+        }
     }
 
     /// The probability that `text` is offensive: the highest over its windows.
@@ -188,14 +267,20 @@ impl Encoder {
 static EMBEDDED: &[u8] = include_bytes!("../../../data/abuse/encoder.safetensors");
 /// The extra heads shipped in `data/abuse/encoder_heads.safetensors`.
 static EMBEDDED_HEADS: &[u8] = include_bytes!("../../../data/abuse/encoder_heads.safetensors");
+/// The exits shipped in `data/abuse/encoder_exits.safetensors`.
+static EMBEDDED_EXITS: &[u8] = include_bytes!("../../../data/abuse/encoder_exits.safetensors");
 
 impl Encoder {
-    /// The shipped encoder with its extra heads, loaded on first use (about a tenth of a second)
-    /// and shared.
+    /// The shipped encoder with its extra heads and exits, loaded on first use (about a tenth of
+    /// a second) and shared.
     pub fn embedded() -> Result<&'static Encoder, &'static Error> {
         static ENCODER: OnceLock<Result<Encoder, Error>> = OnceLock::new();
         ENCODER
-            .get_or_init(|| Encoder::from_bytes(EMBEDDED)?.with_extra_heads(EMBEDDED_HEADS))
+            .get_or_init(|| {
+                Encoder::from_bytes(EMBEDDED)?
+                    .with_extra_heads(EMBEDDED_HEADS)?
+                    .with_exits(EMBEDDED_EXITS)
+            })
             .as_ref()
     }
 }
@@ -281,6 +366,63 @@ mod tests {
         drop(held);
         assert!(encoder.try_scores("merhaba").is_some_and(|p| p.is_ok()));
         limit_parallel_runs(usize::MAX);
+    }
+
+    #[test]
+    fn a_comment_leaves_at_the_first_exit_it_is_sure_enough_at() {
+        let encoder = Encoder::embedded().expect("loads");
+        let first = encoder.exits.first().expect("the shipped exits").layer();
+        for text in [
+            "Sen tam bir şerefsizsin, defol git buradan",
+            "Haberi okudum, belediyenin kararı bence yerinde",
+            "The council approved the new library budget today",
+        ] {
+            let scores = encoder.scores(text).expect("scores");
+            let full = encoder.reading(text, |_| false).expect("reads");
+            assert_eq!(full, Reading::Final(scores));
+            let mut seen = Vec::new();
+            let early = encoder
+                .reading(text, |estimate| {
+                    seen.push(estimate.layer);
+                    estimate.layer == 9
+                })
+                .expect("reads");
+            assert_eq!(seen.first(), Some(&first));
+            let Reading::Early(estimate) = early else {
+                panic!("{text}: did not leave at layer 9");
+            };
+            assert_eq!(estimate.layer, 9);
+            let [low, high] = estimate.abusive_range;
+            assert!(low <= estimate.abusive && estimate.abusive <= high);
+            assert!(
+                (low..=high).contains(&scores.abusive),
+                "{text}: {estimate:?} {scores:?}"
+            );
+        }
+        let long = "Bu konuda söylenecek çok şey var ama kısaca geçelim. ".repeat(200);
+        let reading = encoder.reading(&long, |_| true).expect("reads");
+        assert!(
+            matches!(reading, Reading::Final(_)),
+            "several windows run in full"
+        );
+    }
+
+    #[test]
+    fn exits_outside_the_network_are_an_error() {
+        let plain = || Encoder::from_bytes(EMBEDDED).expect("loads");
+        assert!(plain().with_exits(b"not an exits file").is_err());
+        assert!(
+            plain().with_exits(EMBEDDED_HEADS).is_err(),
+            "a heads file has no exits"
+        );
+        let exits = plain()
+            .with_exits(EMBEDDED_EXITS)
+            .expect("the shipped exits load");
+        assert!(!exits.exits.is_empty());
+        assert!(
+            read_exits(EMBEDDED_EXITS, 384, 6).is_err(),
+            "exits past the last layer"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use candle_nn::LayerNorm;
 use safetensors::{Dtype, SafeTensors};
 
 use crate::error::Error;
-use crate::heads::{ExtraHeads, Head};
+use crate::heads::{Exit, ExtraHeads, Head};
 use crate::tokenizer::{Specials, Tokenizer};
 
 /// The shape of the network.
@@ -242,6 +242,37 @@ pub fn read_extra_heads(bytes: &[u8], width: usize) -> Result<ExtraHeads, Error>
     })
 }
 
+/// Reads the exits file (`encoder_exits.safetensors`) for a network `width` wide with `layers`
+/// layers: the exits' layers are the metadata's `layers` (a JSON list), their heads the rows of
+/// `exit.w` with `exit.b`, their margins `exit.margin`.
+pub fn read_exits(bytes: &[u8], width: usize, layers: usize) -> Result<Vec<Exit>, Error> {
+    let (_, header) = SafeTensors::read_metadata(bytes)?;
+    let listed = header
+        .metadata()
+        .as_ref()
+        .and_then(|m| m.get("layers"))
+        .ok_or_else(|| Error::Invalid("metadata `layers` is missing".into()))?;
+    let at: Vec<usize> = serde_json::from_str(listed)?;
+    if at.iter().any(|&l| l == 0 || l >= layers) {
+        return Err(Error::Invalid(format!(
+            "exits {at:?} are not inside the {layers} layers"
+        )));
+    }
+    let tensors = Tensors {
+        file: SafeTensors::deserialize(bytes)?,
+    };
+    let count = at.len();
+    let weights = tensors.floats("exit.w", &[count, width])?;
+    let biases = tensors.floats("exit.b", &[count])?;
+    let margins = tensors.floats("exit.margin", &[count])?;
+    Ok(at
+        .into_iter()
+        .zip(weights.chunks_exact(width))
+        .zip(biases.into_iter().zip(margins))
+        .map(|((layer, w), (b, margin))| Exit::new(layer, Head::new(w.to_vec(), b), margin))
+        .collect())
+}
+
 impl Network {
     /// The shape of the network.
     pub fn config(&self) -> Config {
@@ -262,6 +293,35 @@ impl Network {
     /// The mean of the last layer's token vectors for one sequence of piece ids: what the heads
     /// read.
     pub fn pooled(&self, ids: &[u32]) -> Result<Vec<f32>, Error> {
+        Ok(self.pooled_unless(ids, &[], |_, _| false)?.1)
+    }
+
+    /// As [`Network::pooled`], but after each layer listed in `stops` (1: after the first),
+    /// `stop` reads the mean token vector so far and may end the run there. Returns how many
+    /// layers ran and the mean after the last of them.
+    pub fn pooled_unless(
+        &self,
+        ids: &[u32],
+        stops: &[usize],
+        mut stop: impl FnMut(usize, &[f32]) -> bool,
+    ) -> Result<(usize, Vec<f32>), Error> {
+        let mut x = self.embed(ids)?;
+        for (at, layer) in self.layers.iter().enumerate() {
+            x = self.layer(layer, &x)?;
+            let ran = at + 1;
+            if stops.contains(&ran) {
+                let pooled = mean(&x)?;
+                if stop(ran, &pooled) {
+                    return Ok((ran, pooled));
+                }
+            }
+        }
+        Ok((self.layers.len(), mean(&x)?))
+    }
+
+    /// The token vectors the first layer reads: word, position and token type embeddings,
+    /// normalised.
+    fn embed(&self, ids: &[u32]) -> Result<Tensor, Error> {
         let h = self.config.hidden;
         let n = ids.len();
         let mut embedded = vec![0.0f32; n * h];
@@ -291,11 +351,7 @@ impl Network {
         let words = Tensor::from_vec(embedded, (n, h), &Device::Cpu)?;
         let positions = self.positions.narrow(0, 0, n)?;
         let x = words.add(&positions)?.broadcast_add(&self.token_type)?;
-        let mut x = self.embedding_norm.forward(&x)?;
-        for layer in &self.layers {
-            x = self.layer(layer, &x)?;
-        }
-        Ok(x.mean_keepdim(0)?.flatten_all()?.to_vec1::<f32>()?)
+        Ok(self.embedding_norm.forward(&x)?)
     }
 
     fn layer(&self, layer: &Layer, x: &Tensor) -> Result<Tensor, Error> {
@@ -325,4 +381,9 @@ impl Network {
             .output_norm
             .forward(&(layer.outer.forward(&inner)? + &x)?)?)
     }
+}
+
+/// The mean of a sequence's token vectors.
+fn mean(x: &Tensor) -> Result<Vec<f32>, Error> {
+    Ok(x.mean_keepdim(0)?.flatten_all()?.to_vec1::<f32>()?)
 }

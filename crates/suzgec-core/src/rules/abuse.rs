@@ -9,8 +9,8 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use suzgec_classify::Scorer;
 use suzgec_encoder::Encoder;
@@ -52,26 +52,38 @@ pub struct Evidence {
     pub hate: Reading,
     /// The encoder's heads on the comment, computed on first use.
     encoder: OnceLock<Option<suzgec_encoder::Scores>>,
-    /// How the rules take the encoder's answer now: an [`EncoderAnswer`] as its number.
-    encoder_answer: AtomicU8,
+    /// How the rules take the encoder's answer now.
+    encoder_answer: Mutex<EncoderAnswer>,
     /// Whether a rule wanted the encoder's answer while it was assumed.
     encoder_wanted: AtomicBool,
 }
 
 /// How the abuse rules take the encoder's answer on a comment. The moderator first runs them with
-/// the answer assumed at its two extremes: when the policy's decision is the same at both, no
-/// answer can change it (every rule's confidence grows with the encoder's probabilities), and the
-/// encoder is not asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// the answer assumed at its two extremes, then at the ends of each early estimate the encoder
+/// gives: when the policy's decision is the same at both ends, no answer between them can change it
+/// (every rule's confidence grows with the encoder's probabilities), and the encoder stops there.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum EncoderAnswer {
     /// The encoder reads the comment (once) where a rule asks for it.
-    Asked = 0,
-    /// Every head answers 0, and nothing is computed.
-    AssumedLowest = 1,
-    /// Every head answers 1, and nothing is computed.
-    AssumedHighest = 2,
+    #[default]
+    Asked,
+    /// The rules take these scores, and nothing is computed.
+    Assumed(suzgec_encoder::Scores),
     /// The rules go on without the encoder, as with the policy's `encoder = false`.
-    Unasked = 3,
+    Unasked,
+}
+
+impl EncoderAnswer {
+    /// Every head at 0.
+    pub const LOWEST: EncoderAnswer = EncoderAnswer::Assumed(suzgec_encoder::Scores {
+        abusive: 0.0,
+        group_hate: Some(0.0),
+    });
+    /// Every head at 1.
+    pub const HIGHEST: EncoderAnswer = EncoderAnswer::Assumed(suzgec_encoder::Scores {
+        abusive: 1.0,
+        group_hate: Some(1.0),
+    });
 }
 
 impl Clone for Evidence {
@@ -82,19 +94,8 @@ impl Clone for Evidence {
             scores: self.scores,
             hate: self.hate.clone(),
             encoder: self.encoder.clone(),
-            encoder_answer: AtomicU8::new(self.encoder_answer.load(Ordering::Relaxed)),
+            encoder_answer: Mutex::new(self.encoder_answer()),
             encoder_wanted: AtomicBool::new(self.encoder_wanted()),
-        }
-    }
-}
-
-impl EncoderAnswer {
-    fn from_number(n: u8) -> EncoderAnswer {
-        match n {
-            1 => EncoderAnswer::AssumedLowest,
-            2 => EncoderAnswer::AssumedHighest,
-            3 => EncoderAnswer::Unasked,
-            _ => EncoderAnswer::Asked,
         }
     }
 }
@@ -181,14 +182,31 @@ impl Evidence {
             scores,
             hate,
             encoder: OnceLock::new(),
-            encoder_answer: AtomicU8::new(EncoderAnswer::Asked as u8),
+            encoder_answer: Mutex::new(EncoderAnswer::Asked),
             encoder_wanted: AtomicBool::new(false),
         }
     }
 
     /// Sets how the rules take the encoder's answer from now on ([`EncoderAnswer::Asked`] at first).
     pub fn set_encoder_answer(&self, answer: EncoderAnswer) {
-        self.encoder_answer.store(answer as u8, Ordering::Relaxed);
+        *self
+            .encoder_answer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = answer;
+    }
+
+    /// How the rules take the encoder's answer now.
+    pub fn encoder_answer(&self) -> EncoderAnswer {
+        *self
+            .encoder_answer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Keeps what the encoder read of the comment: the rules take it from now on.
+    pub fn encoder_has_read(&self, scores: suzgec_encoder::Scores) {
+        let _ = self.encoder.set(Some(scores));
+        self.set_encoder_answer(EncoderAnswer::Asked);
     }
 
     /// Whether a rule wanted the encoder's answer while it was assumed.
@@ -234,16 +252,11 @@ impl Evidence {
     }
 
     fn encoder_scores(&self, analysis: &Analysis<'_>) -> Option<suzgec_encoder::Scores> {
-        let assumed = |p: f32| {
-            self.encoder_wanted.store(true, Ordering::Relaxed);
-            Some(suzgec_encoder::Scores {
-                abusive: p,
-                group_hate: Some(p),
-            })
-        };
-        match EncoderAnswer::from_number(self.encoder_answer.load(Ordering::Relaxed)) {
-            EncoderAnswer::AssumedLowest => assumed(0.0),
-            EncoderAnswer::AssumedHighest => assumed(1.0),
+        match self.encoder_answer() {
+            EncoderAnswer::Assumed(scores) => {
+                self.encoder_wanted.store(true, Ordering::Relaxed);
+                Some(scores)
+            }
             EncoderAnswer::Unasked => None,
             EncoderAnswer::Asked => *self.encoder.get_or_init(|| {
                 let encoder = Encoder::embedded().ok()?;
@@ -423,9 +436,9 @@ mod tests {
             ..ClassifierSettings::default()
         };
         assert!(!evidence.encoder_wanted());
-        evidence.set_encoder_answer(EncoderAnswer::AssumedLowest);
+        evidence.set_encoder_answer(EncoderAnswer::LOWEST);
         assert_eq!(evidence.abusive(&analysis, &always), Some(fast / 2.0));
-        evidence.set_encoder_answer(EncoderAnswer::AssumedHighest);
+        evidence.set_encoder_answer(EncoderAnswer::HIGHEST);
         assert_eq!(
             evidence.abusive(&analysis, &always),
             Some((fast + 1.0) / 2.0)

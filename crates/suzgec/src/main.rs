@@ -69,6 +69,15 @@ enum TrainCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let many_comments = match &cli.command {
+        Command::Check(args) => args.jsonl,
+        Command::Eval(_) => true,
+        _ => false,
+    };
+    if many_comments && let Err(error) = cmd::jsonl::one_thread_per_comment() {
+        eprintln!("suzgec: {error:#}");
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Serve(args) => cmd::serve::serve(args).map(|()| ExitCode::SUCCESS),
         Command::User(command) => cmd::serve::user(command).map(|()| ExitCode::SUCCESS),

@@ -24,7 +24,7 @@ pub struct CheckArgs {
     /// Read JSON Lines from stdin (objects with a string field `text`) and write each object back
     /// with a `verdict` field (or an `error` field), in input order.
     #[arg(long)]
-    jsonl: bool,
+    pub jsonl: bool,
     /// Policy file (TOML); the built-in policy otherwise (`suzgec policy default` prints it).
     #[arg(long, env = "SUZGEC_POLICY")]
     policy: Option<PathBuf>,
@@ -44,8 +44,9 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let moderator = super::moderator(args.policy.as_deref(), args.site_model.as_deref())?;
     if args.jsonl {
+        let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.threads.unwrap_or(0))
+            .num_threads(threads)
             .build()?;
         pool.install(|| check_jsonl(&moderator, args.language))?;
         return Ok(ExitCode::SUCCESS);

@@ -60,8 +60,9 @@ pub struct Evidence {
 
 /// How the abuse rules take the encoder's answer on a comment. The moderator first runs them with
 /// the answer assumed at its two extremes, then at the ends of each early estimate the encoder
-/// gives: when the policy's decision is the same at both ends, no answer between them can change it
-/// (every rule's confidence grows with the encoder's probabilities), and the encoder stops there.
+/// gives: when the judgement (the decision, and whether an abuse rule gives a reason) is the same at
+/// both ends, no answer between them can change it (every rule's confidence grows with the
+/// encoder's probabilities), and the encoder stops there.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum EncoderAnswer {
     /// The encoder reads the comment (once) where a rule asks for it.

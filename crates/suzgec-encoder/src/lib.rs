@@ -202,8 +202,12 @@ impl Encoder {
 
     /// Every head's probability for `text`: one pass through the network per window.
     pub fn scores(&self, text: &str) -> Result<Scores, Error> {
-        let pooled = self
-            .windows(text)
+        self.scores_of_windows(&self.windows(text))
+    }
+
+    /// Every head's probability for a comment's windows of piece ids.
+    fn scores_of_windows(&self, windows: &[Vec<u32>]) -> Result<Scores, Error> {
+        let pooled = windows
             .iter()
             .map(|ids| self.network.pooled(ids))
             .collect::<Result<Vec<_>, Error>>()?;
@@ -219,11 +223,11 @@ impl Encoder {
     ) -> Result<Reading, Error> {
         let windows = self.windows(text);
         let ([ids], false) = (windows.as_slice(), self.exits.is_empty()) else {
-            return Ok(Reading::Final(self.scores(text)?));
+            return Ok(Reading::Final(self.scores_of_windows(&windows)?));
         };
         let stops: Vec<usize> = self.exits.iter().map(Exit::layer).collect();
         let mut early = None;
-        let (_, pooled) = self.network.pooled_unless(ids, &stops, |layer, pooled| {
+        let pooled = self.network.pooled_unless(ids, &stops, |layer, pooled| {
             let Some(exit) = self.exits.iter().find(|e| e.layer() == layer) else {
                 return false;
             };

@@ -293,18 +293,18 @@ impl Network {
     /// The mean of the last layer's token vectors for one sequence of piece ids: what the heads
     /// read.
     pub fn pooled(&self, ids: &[u32]) -> Result<Vec<f32>, Error> {
-        Ok(self.pooled_unless(ids, &[], |_, _| false)?.1)
+        self.pooled_unless(ids, &[], |_, _| false)
     }
 
     /// As [`Network::pooled`], but after each layer listed in `stops` (1: after the first),
-    /// `stop` reads the mean token vector so far and may end the run there. Returns how many
-    /// layers ran and the mean after the last of them.
+    /// `stop` reads the mean token vector so far and may end the run there. Returns the mean
+    /// after the last layer that ran.
     pub fn pooled_unless(
         &self,
         ids: &[u32],
         stops: &[usize],
         mut stop: impl FnMut(usize, &[f32]) -> bool,
-    ) -> Result<(usize, Vec<f32>), Error> {
+    ) -> Result<Vec<f32>, Error> {
         let mut x = self.embed(ids)?;
         for (at, layer) in self.layers.iter().enumerate() {
             x = self.layer(layer, &x)?;
@@ -312,11 +312,11 @@ impl Network {
             if stops.contains(&ran) {
                 let pooled = mean(&x)?;
                 if stop(ran, &pooled) {
-                    return Ok((ran, pooled));
+                    return Ok(pooled);
                 }
             }
         }
-        Ok((self.layers.len(), mean(&x)?))
+        mean(&x)
     }
 
     /// The token vectors the first layer reads: word, position and token type embeddings,

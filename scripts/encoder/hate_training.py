@@ -330,6 +330,108 @@ TR_FAITH = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------
+# Second batch (meaning without hostile words). Written later, drawn from their own random stream
+# (SEED + 1) so that the texts above stay as they were. Hate that says what it says through
+# stereotype, negated praise, a question, an endorsed quotation or a veiled threat; and, against it,
+# the same shapes without hate: plain statements and questions about the groups, and news reports
+# of hate in many reporting verbs. Five templates written for this batch were dropped before any
+# training because they turned out to be close to templates of the functional suite's test part
+# (a place that declines wherever the group settles, crime following the group, never having met an
+# honest one): training on them would have made that part a measure of memory.
+# ---------------------------------------------------------------------------------------------
+
+TR_HATE_2 = [
+    ("m02", None, "{N} çalışmayı sevmez, devletten ne gelirse onu bekler."),
+    ("m03", None, "{G} çoğaldığı mahallede akşam sokağa çıkamazsın."),
+    ("m04", None, "{S} birine borç verirsen paranı unut."),
+    ("m05", None, "Kapıya bir {S} gelirse çantanızı içeri alın, sonra demedi demeyin."),
+    ("m06", None, "{N} on yıl burada yaşar, bir kelime Türkçe öğrenmez, öğrenmek de istemez."),
+    ("m07", None, "{N} asla bu toplumun parçası olamaz, kanlarında yok."),
+    ("m08", None, "{N} vergi vermez ama her yardımı ilk onlar kapar."),
+    ("m09", None, "{N} bize benzemez, ayrı mahallelerde otursunlar daha iyi."),
+    ("m10", None, "Otobüse bir {S} binince ben inerim, risk almam."),
+    ("m12", None, "{N} çocuk yapmaktan başka bir şey bilmez, yakında sayıca bizi geçecekler."),
+    ("m13", None, "{G} aklı fikri paradadır, kimseyi kayırmazlar."),
+    ("m14", None, "{N} işe alınınca iş yerinin havası bozuluyor, tecrübeyle sabit."),
+    ("m15", None, "{N} bir kez olsun dürüst davranmadı."),
+    ("m16", None, "{G} bu ülkeye kattığı tek bir güzel şey yok."),
+    ("m17", None, "{N} hiçbir zaman bizim kadar çalışkan olamaz."),
+    ("m18", None, "{S} bir doktora asla güvenmem."),
+    ("m19", None, "{N} sözünde durmayı bilmez."),
+    ("m20", None, "{G} elinden hayırlı bir iş çıkmaz."),
+    ("m21", None, "{D} emanet bırakılmaz, bunu acı tecrübeyle öğrendim."),
+    ("m22", None, "{N} temiz insanlar değil, yakından tanıyan bilir."),
+    ("m23", None, "{N} neden hep bedavaya yaşıyor, kimse sormuyor mu?"),
+    ("m24", None, "{G} bu ülkeye ne faydası var ki?"),
+    ("m25", None, "{A} neden hâlâ burada barındırıyoruz?"),
+    ("m26", None, "{N} gerçekten bizim gibi insan mı, ben emin değilim."),
+    ("m27", None, "{S} biri neden öğretmen olsun ki, çocuklarımıza ne öğretecek?"),
+    ("m28", None, "{D} oy hakkı vermek sizce akıl kârı mı?"),
+    ("m29", None, "Babam hep '{q}' derdi, yıllar geçtikçe ne demek istediğini anlıyorum."),
+    ("m30", None, "'{q}' Bunu söyleyen adamı alnından öperim."),
+    ("m31", None, "'{q}' Doğru söze ne denir."),
+    ("m32", None, "Arkadaşım '{q}' dedi, haksız mı?"),
+    ("m33", None, "'{q}' yazan hesaba bin kez katılıyorum."),
+    ("m34", None, "{A} bu şehirde rahat yaşatmayacağız."),
+    ("m35", None, "{G} dükkânlarını tek tek kapattıracağız, görürsünüz."),
+    ("m36", None, "{N} buraya bir daha adım atarsa sonuçlarına katlanır."),
+    ("m37", None, "{G} evlerini tek tek işaretleyin, gereğini yaparız."),
+    ("m38", None, "{N} için en iyisi kendi istekleriyle gitmeleri, yoksa zorla gidecekler."),
+    ("m39", None, "{D} unutamayacakları bir ders verilmeli."),
+    ("m40", None, "{N} burada kalırsa başlarına gelecekleri kendileri bilir."),
+    ("m41", None, "{G} sesini kısmanın zamanı geldi de geçiyor."),
+    ("m42", None, "{N} bize ait değil, hiçbir zaman da olmayacak."),
+    ("m43", ("sex",), "Kadınlar direksiyona geçince trafik kilitleniyor, ehliyet vermesinler."),
+    ("m44", ("sex",), "Kadının sözüyle iş kurulmaz, duygusal karar verirler."),
+    ("m45", ("sex",), "Kadınlar matematikten anlamaz, mühendis olup ne yapacaklar?"),
+    ("m46", ("sex",), "Kadın milleti patron olunca iş yeri karışır."),
+    ("m47", ("lgbt",), "{N} çocuklarımızın gözü önünde dolaşmasın, özendiriyorlar."),
+    ("m48", ("lgbt",), "{N} normal değil, bunu söylemek suç olmamalı."),
+    ("m49", ("dis",), "{N} iş yerinde sadece ayak bağı olur."),
+    ("m50", ("rel",), "{G} yemeğini yeme, ne kattıkları belli olmaz."),
+    ("m51", ("rel",), "{N} ne zaman bir hayır işi yaptı ki?"),
+    ("m52", ("mig",), "{N} geldi geleli sokaklarda yabancı gibi hissediyorum, bu şehir artık bizim değil."),
+]
+
+TR_NOT_HATE_2 = [
+    ("neutral", "v01", "{N} bu yıl bayramı memleketlerinde geçirdi."),
+    ("neutral", "v02", "{G} çoğu tarımla geçiniyor, hasat dönemi yoğun geçiyor."),
+    ("neutral", "v03", "{N} de vergi ödüyor, hastanelerden de yararlanıyor."),
+    ("neutral", "v04", "{S} öğrenciler burs için yarına kadar başvurabilir."),
+    ("neutral", "v05", "{N} hangi mahallelerde yaşıyor, bununla ilgili bir harita var mı?"),
+    ("neutral", "v06", "{G} nüfusu hakkında güvenilir bir kaynak biliyor musunuz?"),
+    ("neutral", "v07", "{S} bir yazarın romanını okuyorum, çok sürükleyici."),
+    ("neutral", "v08", "{N} neden göç etmek zorunda kaldı, belgesel bunu anlatıyor."),
+    ("neutral", "v09", "{S} mahalle sakinleri yeni parkın açılışına katıldı."),
+    ("neutral", "v10", "{N} çalışma izni alırken hangi belgeleri veriyor?"),
+    ("neutral", "v11", "{G} düğünleri hakkında bir fotoğraf sergisi açılmış."),
+    ("neutral", "v12", "{N} kendi dillerinde eğitim almak istiyor, bu konu mecliste tartışılıyor."),
+    ("neutral", "v13", "{S} bir aşçının restoranında yedik, yemekler harikaydı."),
+    ("neutral", "v14", "{N} hakkındaki önyargılar üzerine yapılan araştırmayı okudunuz mu?"),
+    ("neutral", "v15", "{N} neden hep haberlerde, ne oluyor bilen var mı?"),
+    ("neutral", "v16", "{D} yapılan yardımlar bu ay iki katına çıktı."),
+    ("news", "r01", "Valilik, {D} yönelik saldırıyla ilgili üç kişinin gözaltına alındığını duyurdu."),
+    ("news", "r02", "Mahkeme, {A} '{bad}' diye niteleyen sanığa para cezası verdi."),
+    ("news", "r03", "Polis, sosyal medyada {D} tehdit içeren mesajlar paylaşan kişiyi yakaladı."),
+    ("news", "r04", "Bakanlık, {G} yaşadığı bölgedeki olayların araştırılacağını bildirdi."),
+    ("news", "r05", "Savcılık, '{q}' sloganı atılan yürüyüşle ilgili soruşturma başlattı."),
+    ("news", "r06", "Rapora göre geçen yıl {D} yönelik nefret suçları yüzde 20 arttı."),
+    ("news", "r07", "Gazeteci, {A} hedef alan paylaşımların arkasındaki hesapları ortaya çıkardı."),
+    ("news", "r08", "Haberde, {G} oturduğu evlerin duvarlarına tehdit yazıları yazıldığı aktarıldı."),
+    ("news", "r09", "Bir grup, miting sırasında '{q}' diye slogan attı; emniyet inceleme başlattı."),
+    ("news", "r10", "Belediye başkanı, {D} yönelik afişleri toplattığını açıkladı."),
+    ("news", "r11", "Tanıklar, saldırganın '{q}' diye bağırdığını anlattı."),
+    ("news", "r12", "Dernek, {A} '{vermin}' olarak gösteren karikatür için suç duyurusunda bulundu."),
+    ("news", "r13", "Araştırmaya katılanların yüzde 30'u {G} komşu olmasını istemediğini söyledi."),
+    ("news", "r14", "Milletvekilinin '{q}' sözlerine tepkiler büyüyor."),
+    ("counter", "r15", "'{q}' diye düşünenler tarih kitaplarını bir kez daha okusun."),
+    ("counter", "r16", "Annemin '{q}' demesine çok kızdım, tartıştık."),
+    ("counter", "r17", "'{q}' demek ırkçılıktır, bunun adını koyalım."),
+    ("counter", "r18", "Hâlâ '{q}' diyebilen insanlar var, inanamıyorum."),
+]
+
+
 def tr_cap(s):
     if not s:
         return s
@@ -427,6 +529,26 @@ def turkish(rng):
         add(t, 0, 0, "swearing", f"w{i:02d}")
     for i, t in enumerate(TR_FAITH):
         add(t, 0, 0, "faith", f"f{i:02d}")
+    return rows
+
+
+def turkish_2(rng):
+    """The second batch of Turkish texts."""
+    rows = []
+
+    def add(text, hate, counter, kind, template):
+        rows.append(dict(text=variant(text, rng, "tr"), lang="tr", label_group_hate=hate,
+                         label_counter_speech=counter, kind=kind, template="tr-" + template))
+
+    for tid, kinds, t in TR_HATE_2:
+        pool = [g for g in TR_GROUPS if kinds is None or g[0] in kinds]
+        for _ in range(4 if kinds == ("sex",) else 10):
+            g = rng.choice(pool)
+            add(fill(t, g[1:], rng, quotable=quote_tr(g[1:], rng)), 1, 0, "hate", tid)
+    for kind, tid, t in TR_NOT_HATE_2:
+        for _ in range(10):
+            g = rng.choice(TR_GROUPS)
+            add(fill(t, g[1:], rng, quotable=quote_tr(g[1:], rng)), 0, int(kind == "counter"), kind, tid)
     return rows
 
 
@@ -574,6 +696,56 @@ EN_FAITH = ["We went to Friday prayers at the mosque.", "Midnight mass was beaut
             "The gurdwara served langar to the whole street.", "Ramadan Mubarak to my Muslim friends."]
 
 
+EN_HATE_2 = [
+    ("m01", None, "{N} never learn the language, no matter how long they're here."),
+    ("m03", None, "Lock your car if you see {N} hanging around."),
+    ("m04", None, "{N} only come here for the benefits."),
+    ("m06", None, "{N} can't be trusted with money, it's in their nature."),
+    ("m07", None, "{N} will never fit in here and we all know it."),
+    ("m08", None, "{N} have never contributed anything worthwhile."),
+    ("m09", None, "Name one {S} person who ever did anything good for this country."),
+    ("m10", None, "{N} will never be as civilised as the rest of us."),
+    ("m12", None, "Why do we even let {N} vote?"),
+    ("m13", None, "Are {N} even capable of holding down a real job?"),
+    ("m14", None, "What exactly do {N} bring to this country besides trouble?"),
+    ("m15", None, "'{q}' - couldn't agree more."),
+    ("m16", None, "My uncle says '{q}' and honestly he's got a point."),
+    ("m17", None, "Someone finally said it: '{q}'. About time."),
+    ("m18", None, "{N} won't be safe around here much longer."),
+    ("m19", None, "We know where the {N} live."),
+    ("m20", None, "{N} will get what's coming to them, just wait."),
+    ("m21", None, "If {N} show up here again, they'll regret it."),
+    ("m22", None, "It's time {N} were taught a lesson they won't forget."),
+    ("m23", None, "{N} don't belong here and never will."),
+    ("m24", ("sex",), "Women can't drive, everyone knows it."),
+    ("m25", ("sex",), "Never let a woman handle the company's money."),
+    ("m26", ("lgbt",), "{N} shouldn't be allowed anywhere near schools."),
+    ("m27", ("dis",), "{N} just slow everyone else down at work."),
+    ("m28", ("rel",), "You can't be {S} and a loyal citizen at the same time."),
+]
+
+EN_NOT_HATE_2 = [
+    ("neutral", "v01", "{N} celebrated the festival in the park this weekend."),
+    ("neutral", "v02", "Many {N} work in healthcare and education."),
+    ("neutral", "v03", "Where do most {N} in the city live? Is there a map?"),
+    ("neutral", "v04", "Why did so many {N} have to leave their homes? The documentary explains."),
+    ("neutral", "v05", "{S} students can apply for the scholarship until Friday."),
+    ("neutral", "v06", "Has anyone read the study on prejudice against {N}?"),
+    ("neutral", "v07", "We ate at a {S} chef's restaurant, the food was great."),
+    ("neutral", "v08", "{N} also pay taxes and use public services."),
+    ("news", "r01", "Police arrested a man who threatened {N} online."),
+    ("news", "r02", "The court fined a councillor for calling {N} {vermin}."),
+    ("news", "r03", "According to the report, attacks on {N} rose last year."),
+    ("news", "r04", "The mayor condemned graffiti targeting {N}."),
+    ("news", "r05", "Witnesses said the attacker shouted '{q}' before fleeing."),
+    ("news", "r06", "Prosecutors opened an inquiry into the march where marchers chanted '{q}'."),
+    ("news", "r07", "The MP's remark that '{q}' drew criticism from all parties."),
+    ("news", "r08", "A survey found a third of respondents would not want {N} as neighbours."),
+    ("counter", "r09", "Saying '{q}' is racism, let's call it what it is."),
+    ("counter", "r10", "I can't believe people still say '{q}' in 2026."),
+]
+
+
 def en_fill(template, group, rng, quotable=None, slur=None):
     N, S = group
     values = dict(N=N, S=S, bad=rng.choice(EN_BAD), vermin=rng.choice(EN_VERMIN), swear=rng.choice(EN_SWEAR))
@@ -629,11 +801,35 @@ def english(rng):
     return rows
 
 
+def english_2(rng):
+    """The second batch of English texts."""
+    rows = []
+
+    def add(text, hate, counter, kind, template):
+        rows.append(dict(text=variant(text, rng, "en"), lang="en", label_group_hate=hate,
+                         label_counter_speech=counter, kind=kind, template="en-" + template))
+
+    def quote(g):
+        return en_fill(rng.choice(EN_QUOTABLE), g, rng).rstrip(".")
+
+    for tid, kinds, t in EN_HATE_2:
+        pool = [g for g in EN_GROUPS if kinds is None or g[0] in kinds]
+        for _ in range(3 if kinds == ("sex",) else 9):
+            g = rng.choice(pool)
+            add(en_fill(t, g[1:], rng, quotable=quote(g[1:])), 1, 0, "hate", tid)
+    for kind, tid, t in EN_NOT_HATE_2:
+        for _ in range(9):
+            g = rng.choice(EN_GROUPS)
+            add(en_fill(t, g[1:], rng, quotable=quote(g[1:])), 0, int(kind == "counter"), kind, tid)
+    return rows
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
     rng = random.Random(SEED)
     rows, seen = [], set()
-    for r in turkish(rng) + english(rng):
+    second = random.Random(SEED + 1)
+    for r in turkish(rng) + english(rng) + turkish_2(second) + english_2(second):
         if r["text"] not in seen:
             seen.add(r["text"])
             rows.append(r)

@@ -232,6 +232,10 @@ pub enum HateKind {
     Condemnation,
     /// The commenter agrees (`haklı`, `diyorum`, `well said`).
     Endorsement,
+    /// An institution or what it does (`hükümet`, `Diyanet`, `politika`, `council`, `decision`).
+    Institution,
+    /// A person spoken of or to (`sen`, `bakan`, `you`, `minister`).
+    Person,
 }
 
 impl FromStr for HateKind {
@@ -252,6 +256,8 @@ impl FromStr for HateKind {
             "reporting" => HateKind::Reporting,
             "condemnation" => HateKind::Condemnation,
             "endorsement" => HateKind::Endorsement,
+            "institution" => HateKind::Institution,
+            "person" => HateKind::Person,
             other => return Err(format!("unknown hate kind `{other}`")),
         })
     }
@@ -738,11 +744,11 @@ mod tests {
         );
         assert_eq!(
             parse_hate("hate_tr.tsv", HATE_TR_TSV).expect("tr").len(),
-            573
+            595
         );
         assert_eq!(
             parse_hate("hate_en.tsv", HATE_EN_TSV).expect("en").len(),
-            484
+            603
         );
     }
 

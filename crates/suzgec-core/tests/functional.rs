@@ -20,27 +20,27 @@ const FLOORS: [(&str, f64); 26] = [
     ("abuse_nonprotected_insult", 0.95),    // measured 100.0%
     ("counter_quote", 0.95),                // measured 100.0%
     ("counter_reference", 0.90),            // measured 96.2%
-    ("criticism_institutions", 0.75),       // measured 84.2%
+    ("criticism_institutions", 0.95),       // measured 100.0%
     ("dehumanisation", 0.95),               // measured 100.0%
     ("derogation_explicit", 0.80),          // measured 86.0%
-    ("derogation_implicit", 0.10),          // measured 17.2%
+    ("derogation_implicit", 0.15),          // measured 21.9%
     ("faith_talk", 0.95),                   // measured 100.0%
-    ("generalisation", 0.75),               // measured 81.0%
-    ("identity_neutral", 0.90),             // measured 98.0%
-    ("identity_positive", 0.95),            // measured 100.0%
-    ("negated_hate", 0.95),                 // measured 100.0%
-    ("negated_praise", 0.25),               // measured 34.8%
-    ("news_reporting", 0.60),               // measured 69.6%
-    ("phrased_opinion", 0.75),              // measured 84.8%
-    ("phrased_question", 0.50),             // measured 58.2%
+    ("generalisation", 0.75),               // measured 83.3%
+    ("identity_neutral", 0.90),             // measured 96.1%
+    ("identity_positive", 0.95),            // measured 98.4%
+    ("negated_hate", 0.95),                 // measured 98.1%
+    ("negated_praise", 0.30),               // measured 37.0%
+    ("news_reporting", 0.85),               // measured 91.3%
+    ("phrased_opinion", 0.85),              // measured 93.5%
+    ("phrased_question", 0.55),             // measured 63.6%
     ("profanity_hateful", 0.95),            // measured 100.0%
     ("profanity_nonhateful", 0.95),         // measured 100.0%
-    ("pronoun_reference", 0.70),            // measured 76.0%
+    ("pronoun_reference", 0.75),            // measured 80.0%
     ("quote_endorsed", 0.35),               // measured 43.9%
     ("slur", 0.85),                         // measured 92.5%
     ("spelling_variation", 0.95),           // measured 100.0%
-    ("threat_direct", 0.60),                // measured 69.5%
-    ("threat_normative", 0.55),             // measured 61.1%
+    ("threat_direct", 0.65),                // measured 74.6%
+    ("threat_normative", 0.75),             // measured 83.3%
 ];
 
 #[test]

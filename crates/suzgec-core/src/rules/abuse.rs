@@ -227,9 +227,10 @@ impl Evidence {
     }
 
     /// How much the classifier's judgement of the whole comment counts: less on counter-speech,
-    /// where the words of the hate it speaks against are what the classifier reads.
+    /// where the words of the hate it speaks against are what the classifier reads, and on
+    /// criticism of institutions.
     pub fn classifier_weight(&self) -> f32 {
-        self.hate.counter_speech.classifier_weight()
+        self.hate.classifier_weight()
     }
 
     /// The probability that the comment is abusive: the fast classifier's, or, where it is unsure

@@ -223,6 +223,9 @@ pub struct Reading {
     /// The groups and beliefs the comment names, with their code point ranges in the normalised
     /// text, whether or not it attacks them.
     pub mentions: Vec<(Target, Range<usize>)>,
+    /// An English comment speaks of institutions or what they do (`The council's decision`, `the
+    /// ministry`) and of no person, group of people or belief: harsh words here are criticism.
+    pub about_institutions: bool,
 }
 
 /// How a comment that makes no attack of its own speaks against hate or for a group.
@@ -254,7 +257,22 @@ impl CounterSpeech {
     }
 }
 
+/// How much the abuse classifier's judgement counts on a comment about institutions alone: it reads
+/// `corrupt`, `incompetent` and `a total failure` as it would of a person.
+const INSTITUTION_WEIGHT: f32 = 0.5;
+
 impl Reading {
+    /// How much of the abuse classifier's judgement of the whole comment still counts: less on
+    /// counter-speech and on criticism of institutions.
+    pub fn classifier_weight(&self) -> f32 {
+        let weight = self.counter_speech.classifier_weight();
+        if self.about_institutions {
+            weight.min(INSTITUTION_WEIGHT)
+        } else {
+            weight
+        }
+    }
+
     /// Whether skeleton words `words` lie inside a part of the comment the commenter disowns.
     pub fn disowns(&self, words: &Range<usize>) -> bool {
         self.disowned.iter().any(|d| within(words, d))
@@ -782,6 +800,12 @@ pub fn read(
     } else {
         CounterSpeech::None
     };
+    // English only: a Turkish verb's ending names its person (`utanmıyorsun`), which no word list sees.
+    reading.about_institutions = english
+        && reading.attacks.is_empty()
+        && reading.mentions.is_empty()
+        && items.iter().any(|i| i.kind == HateKind::Institution)
+        && !items.iter().any(|i| i.kind == HateKind::Person);
     reading
 }
 
@@ -816,8 +840,9 @@ fn hostility(
             },
         )),
         HateKind::Derogatory | HateKind::Emotion => {
-            let shared = item.kind == HateKind::Emotion && is_others_feeling(analysis, item);
-            (!shared).then_some((AttackKind::Derogation, 0.9))
+            let not_felt = item.kind == HateKind::Emotion
+                && (is_others_feeling(analysis, item) || names_a_kind_of_hate(analysis, item));
+            (!not_felt).then_some((AttackKind::Derogation, 0.9))
         }
         HateKind::Violent if is_call(analysis, item, layout, english) => Some((
             AttackKind::Threat,
@@ -981,6 +1006,29 @@ fn is_others_feeling(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
     };
     participle(following) || (following.starts_with("et") && participle(next(item.words.end + 1)))
 }
+
+/// Whether a word of feeling names a kind of hate rather than feeling it: a bare `nefret` before a
+/// noun (`nefret suçları`, `nefret paylaşımları`; felt, it takes a verb: `nefret ediyorum`, `nefret
+/// duyuyorum`), or `hate` before one (`hate crimes`, `hate mail`).
+fn names_a_kind_of_hate(analysis: &Analysis<'_>, item: &Item<'_>) -> bool {
+    let words = &analysis.skeleton.words;
+    let Some(next) = words.get(item.words.end).map(|w| w.text.as_str()) else {
+        return false;
+    };
+    let word = words[item.words.end - 1].text.as_str();
+    if word == "nefret" {
+        return !["et", "ed", "duy", "besl"]
+            .iter()
+            .any(|v| next.starts_with(v));
+    }
+    word == "hate" && HATE_NAMED.iter().any(|n| next.starts_with(n))
+}
+
+/// Skeletons of the nouns `hate` names a kind of (`hate crimes`, `hate speech`).
+const HATE_NAMED: [&str; 13] = [
+    "crime", "speech", "group", "mail", "campaign", "atack", "coment", "post", "mesage",
+    "incident", "grafiti", "rhetoric", "preacher",
+];
 
 /// Whether a verb of violence or expulsion stands in a call's form: `temizlenmeli`, `sürülsün`,
 /// `kökünü kazıyacağız`, `öldürmek lazım`, `öldürün`; in English a modal in the sentence or the
@@ -1296,6 +1344,13 @@ mod tests {
 
     #[test]
     fn negated_hate_is_disowned_and_negated_praise_is_an_attack() {
+        for felt in [
+            "Kürtlerden nefret ediyorum.",
+            "Suriyelilere nefret duyuyorum.",
+            "I hate Muslims.",
+        ] {
+            assert!(!reading(felt).attacks.is_empty(), "{felt}");
+        }
         let negated = reading("Ben Kürtlerden nefret etmiyorum.");
         assert!(negated.attacks.is_empty(), "{negated:?}");
         assert_eq!(negated.counter_speech, CounterSpeech::Disowned);
@@ -1316,8 +1371,32 @@ mod tests {
             "Arabamı çöpe attılar, Araplar değil belediye yaptı.",
             "Suriyelilere saldıranlar hapsedilmeli.",
             "Türkiye'nin nitrat kirliliği arttı.",
+            "Sosyal medyada mültecilere yönelik nefret paylaşımları yüzde 40 arttı.",
+            "Eşcinsellere yönelik nefret suçları raporu bugün yayımlandı.",
+            "Kilisenin duvarına nefret yazıları yazıldı.",
+            "Hate crimes against Muslims rose last year.",
         ] {
             assert!(attacked(text).is_empty(), "{text}: {:?}", reading(text));
+        }
+    }
+
+    #[test]
+    fn criticism_of_institutions_is_told_from_words_about_persons_and_groups() {
+        for text in [
+            "The ministry is corrupt from top to bottom.",
+            "The federation's decision is stupid and unfair.",
+        ] {
+            let reading = reading(text);
+            assert!(reading.about_institutions, "{text}");
+            assert!(reading.classifier_weight() < 1.0, "{text}");
+        }
+        for text in [
+            "The council is useless and so are you.",
+            "The media are liars and the liberals are worse.",
+            "The government should deport all Syrians.",
+            "Thanks for the article.",
+        ] {
+            assert!(!reading(text).about_institutions, "{text}");
         }
     }
 

@@ -19,28 +19,28 @@ const FLOORS: [(&str, f64); 26] = [
     ("abuse_nonprotected_criticism", 0.95), // measured 100.0%
     ("abuse_nonprotected_insult", 0.95),    // measured 100.0%
     ("counter_quote", 0.95),                // measured 100.0%
-    ("counter_reference", 0.90),            // measured 96.2%
+    ("counter_reference", 0.90),            // measured 94.3%
     ("criticism_institutions", 0.95),       // measured 100.0%
     ("dehumanisation", 0.95),               // measured 100.0%
     ("derogation_explicit", 0.80),          // measured 86.0%
-    ("derogation_implicit", 0.15),          // measured 21.9%
-    ("faith_talk", 0.95),                   // measured 100.0%
+    ("derogation_implicit", 0.40),          // measured 46.9%
+    ("faith_talk", 0.95),                   // measured 96.9%
     ("generalisation", 0.75),               // measured 83.3%
-    ("identity_neutral", 0.90),             // measured 96.1%
-    ("identity_positive", 0.95),            // measured 98.4%
+    ("identity_neutral", 0.90),             // measured 94.1%
+    ("identity_positive", 0.95),            // measured 100.0%
     ("negated_hate", 0.95),                 // measured 98.1%
-    ("negated_praise", 0.30),               // measured 37.0%
+    ("negated_praise", 0.55),               // measured 63.0%
     ("news_reporting", 0.85),               // measured 91.3%
     ("phrased_opinion", 0.85),              // measured 93.5%
-    ("phrased_question", 0.55),             // measured 63.6%
+    ("phrased_question", 0.80),             // measured 89.1%
     ("profanity_hateful", 0.95),            // measured 100.0%
     ("profanity_nonhateful", 0.95),         // measured 100.0%
-    ("pronoun_reference", 0.75),            // measured 80.0%
-    ("quote_endorsed", 0.35),               // measured 43.9%
+    ("pronoun_reference", 0.85),            // measured 90.0%
+    ("quote_endorsed", 0.40),               // measured 46.3%
     ("slur", 0.85),                         // measured 92.5%
     ("spelling_variation", 0.95),           // measured 100.0%
-    ("threat_direct", 0.65),                // measured 74.6%
-    ("threat_normative", 0.75),             // measured 83.3%
+    ("threat_direct", 0.75),                // measured 83.1%
+    ("threat_normative", 0.85),             // measured 91.7%
 ];
 
 #[test]

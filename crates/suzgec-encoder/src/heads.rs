@@ -30,12 +30,59 @@ impl Head {
     }
 }
 
+/// A layer of rectified units between the pooled vector and a head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hidden {
+    /// `units` rows of `width` weights each.
+    weights: Vec<f32>,
+    biases: Vec<f32>,
+}
+
+impl Hidden {
+    /// A layer from its weights (one row of the pooled vector's width per unit) and biases.
+    pub fn new(weights: Vec<f32>, biases: Vec<f32>) -> Hidden {
+        Hidden { weights, biases }
+    }
+
+    /// The units' outputs for a pooled vector.
+    pub fn apply(&self, pooled: &[f32]) -> Vec<f32> {
+        let width = pooled.len();
+        self.biases
+            .iter()
+            .zip(self.weights.chunks_exact(width))
+            .map(|(b, row)| (row.iter().zip(pooled).map(|(w, x)| w * x).sum::<f32>() + b).max(0.0))
+            .collect()
+    }
+}
+
+/// A head over the pooled vector, straight or through a hidden layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeepHead {
+    hidden: Option<Hidden>,
+    head: Head,
+}
+
+impl DeepHead {
+    /// A head, through `hidden` where there is one.
+    pub fn new(hidden: Option<Hidden>, head: Head) -> DeepHead {
+        DeepHead { hidden, head }
+    }
+
+    /// The logit for a pooled vector.
+    pub fn logit(&self, pooled: &[f32]) -> f32 {
+        match &self.hidden {
+            Some(hidden) => self.head.logit(&hidden.apply(pooled)),
+            None => self.head.logit(pooled),
+        }
+    }
+}
+
 /// The extra heads of `encoder_heads.safetensors`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtraHeads {
     /// Hate against a protected group (ethnicity, nationality, religion and its believers, sex,
     /// LGBT people, disabled people, refugees) rather than other abuse or a neutral mention.
-    pub group_hate: Head,
+    pub group_hate: DeepHead,
 }
 
 /// A head after an intermediate layer that estimates the final `abusive` logit, so that a comment
@@ -111,5 +158,23 @@ impl Estimate {
             abusive: self.abusive,
             group_hate: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hidden_layer_rectifies_its_units_before_the_head() {
+        // Two units over a vector three wide: the first sums it, the second negates the first
+        // coordinate; the head adds them.
+        let hidden = Hidden::new(vec![1.0, 1.0, 1.0, -1.0, 0.0, 0.0], vec![0.0, 0.5]);
+        assert_eq!(hidden.apply(&[1.0, 2.0, 3.0]), vec![6.0, 0.0]);
+        let deep = DeepHead::new(Some(hidden), Head::new(vec![1.0, 1.0], -1.0));
+        assert_eq!(deep.logit(&[1.0, 2.0, 3.0]), 5.0);
+        assert_eq!(deep.logit(&[-2.0, 0.0, 0.0]), 1.5);
+        let straight = DeepHead::new(None, Head::new(vec![1.0, 0.0, 0.0], 0.0));
+        assert_eq!(straight.logit(&[4.0, 5.0, 6.0]), 4.0);
     }
 }

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use error::Error;
-pub use heads::{Estimate, Exit, ExtraHeads, Head};
+pub use heads::{DeepHead, Estimate, Exit, ExtraHeads, Head, Hidden};
 pub use model::{Config, Network, read_exits, read_extra_heads};
 pub use tokenizer::{Specials, Tokenizer};
 

@@ -16,7 +16,7 @@ use candle_nn::LayerNorm;
 use safetensors::{Dtype, SafeTensors};
 
 use crate::error::Error;
-use crate::heads::{Exit, ExtraHeads, Head};
+use crate::heads::{DeepHead, Exit, ExtraHeads, Head, Hidden};
 use crate::tokenizer::{Specials, Tokenizer};
 
 /// The shape of the network.
@@ -229,15 +229,34 @@ pub fn read(bytes: &[u8], tokenizer_only: bool) -> Result<(Tokenizer, Option<Net
     Ok((tokenizer, Some(network)))
 }
 
-/// Reads the extra heads file (`encoder_heads.safetensors`) for a network `width` wide.
+/// Reads the extra heads file (`encoder_heads.safetensors`) for a network `width` wide: the
+/// group-hate head is `group_hate.w`, `group_hate.b` over the pooled vector, or over the rectified
+/// units of `group_hate.hidden.w` [units, width], `group_hate.hidden.b` [units] where the file has them.
 pub fn read_extra_heads(bytes: &[u8], width: usize) -> Result<ExtraHeads, Error> {
     let tensors = Tensors {
         file: SafeTensors::deserialize(bytes)?,
     };
+    let units = tensors
+        .file
+        .tensor("group_hate.hidden.b")
+        .ok()
+        .map(|view| view.shape().first().copied().unwrap_or(0));
+    let hidden = units
+        .map(|units| -> Result<Hidden, Error> {
+            Ok(Hidden::new(
+                tensors.floats("group_hate.hidden.w", &[units, width])?,
+                tensors.floats("group_hate.hidden.b", &[units])?,
+            ))
+        })
+        .transpose()?;
+    let head_width = units.unwrap_or(width);
     Ok(ExtraHeads {
-        group_hate: Head::new(
-            tensors.floats("group_hate.w", &[width])?,
-            tensors.floats("group_hate.b", &[1])?[0],
+        group_hate: DeepHead::new(
+            hidden,
+            Head::new(
+                tensors.floats("group_hate.w", &[head_width])?,
+                tensors.floats("group_hate.b", &[1])?[0],
+            ),
         ),
     })
 }

@@ -253,7 +253,9 @@ MIXTURES = {
 }
 
 
-def train_head(rows, x, label, mixture, log):
+def training_rows(rows, label, mixture):
+    """The rows of a mixture: their indices, labels, weights (by source, classes balanced) and which
+    of them the validation split holds out."""
     idx = np.array([i for i, r in enumerate(rows) if r["source"] in mixture])
     y = np.array([rows[i][label] for i in idx])
     w = np.array([mixture[rows[i]["source"]] for i in idx], dtype=np.float64)
@@ -263,6 +265,11 @@ def train_head(rows, x, label, mixture, log):
     for cls in (0, 1):  # balance the classes
         w[y == cls] *= 0.5 * w.sum() / w[y == cls].sum()
     val = np.array([key_in(rows[i]["key"], 0.2) for i in idx])
+    return idx, y, w, val
+
+
+def train_head(rows, x, label, mixture, log):
+    idx, y, w, val = training_rows(rows, label, mixture)
     results = []
     for c in CS:
         beta, b = fit_logistic(x[idx[~val]], y[~val], w[~val], c)
@@ -279,15 +286,8 @@ def train_mlp(rows, x, label, mixture, hidden, log, epochs=60):
     """A head with one hidden layer of `hidden` rectified units; weight decay chosen on the validation
     split, then refitted on all of it. Returns (hidden weights [H, D], hidden bias [H], output weights
     [H], output bias) for the raw features, and the validation AUC."""
-    idx = np.array([i for i, r in enumerate(rows) if r["source"] in mixture])
-    y = np.array([rows[i][label] for i in idx], dtype=np.float32)
-    w = np.array([mixture[rows[i]["source"]] for i in idx], dtype=np.float64)
-    for k, i in enumerate(idx):
-        if rows[i]["source"] == "offenseval" and rows[i].get("off"):
-            w[k] *= 0.5
-    for cls in (0, 1):
-        w[y == cls] *= 0.5 * w.sum() / w[y == cls].sum()
-    val = np.array([key_in(rows[i]["key"], 0.2) for i in idx])
+    idx, y, w, val = training_rows(rows, label, mixture)
+    y = y.astype(np.float32)
     mean, std = x[idx].mean(0), x[idx].std(0) + 1e-6
 
     def fit(part, decay):

@@ -476,12 +476,19 @@ def variant(text, rng, lang):
     return text
 
 
-def turkish(rng):
-    rows = []
+def adder(rows, rng, lang):
+    """A function that appends one text of `lang` to `rows`, as written or as a typing variant."""
 
     def add(text, hate, counter, kind, template):
-        rows.append(dict(text=variant(text, rng, "tr"), lang="tr", label_group_hate=hate,
-                         label_counter_speech=counter, kind=kind, template="tr-" + template))
+        rows.append(dict(text=variant(text, rng, lang), lang=lang, label_group_hate=hate,
+                         label_counter_speech=counter, kind=kind, template=f"{lang}-{template}"))
+
+    return add
+
+
+def turkish(rng):
+    rows = []
+    add = adder(rows, rng, "tr")
 
     for tid, kinds, t in TR_HATE:
         pool = [g for g in TR_GROUPS if kinds is None or g[0] in kinds]
@@ -535,10 +542,7 @@ def turkish(rng):
 def turkish_2(rng):
     """The second batch of Turkish texts."""
     rows = []
-
-    def add(text, hate, counter, kind, template):
-        rows.append(dict(text=variant(text, rng, "tr"), lang="tr", label_group_hate=hate,
-                         label_counter_speech=counter, kind=kind, template="tr-" + template))
+    add = adder(rows, rng, "tr")
 
     for tid, kinds, t in TR_HATE_2:
         pool = [g for g in TR_GROUPS if kinds is None or g[0] in kinds]
@@ -759,10 +763,7 @@ def en_fill(template, group, rng, quotable=None, slur=None):
 
 def english(rng):
     rows = []
-
-    def add(text, hate, counter, kind, template):
-        rows.append(dict(text=variant(text, rng, "en"), lang="en", label_group_hate=hate,
-                         label_counter_speech=counter, kind=kind, template="en-" + template))
+    add = adder(rows, rng, "en")
 
     def quote(g):
         return en_fill(rng.choice(EN_QUOTABLE), g, rng).rstrip(".")
@@ -804,10 +805,7 @@ def english(rng):
 def english_2(rng):
     """The second batch of English texts."""
     rows = []
-
-    def add(text, hate, counter, kind, template):
-        rows.append(dict(text=variant(text, rng, "en"), lang="en", label_group_hate=hate,
-                         label_counter_speech=counter, kind=kind, template="en-" + template))
+    add = adder(rows, rng, "en")
 
     def quote(g):
         return en_fill(rng.choice(EN_QUOTABLE), g, rng).rstrip(".")

@@ -411,16 +411,27 @@ pub fn is_cursing_god(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool
             .any(|w| CURSE_VERBS.iter().any(|v| w.text.starts_with(v)))
 }
 
-/// Whether belief target `hit` is a name of God (`Allah`, `Allahım`, `Tanrı`, `God`): God is
-/// invoked, sworn by and argued about far more than attacked, and the abuse lexicons and the
-/// classifier judge the rare attack; the reading is about religions and believers.
+/// Whether belief target `hit` is a name of God (`Allah`, `Allah'a`, `Allahım`, `Tanrı`, `God`): God
+/// is invoked, sworn by, blessed with (`Allah'a emanet olun`) and argued about far more than
+/// attacked, and the abuse lexicons and the classifier judge the rare attack; the reading is about
+/// religions and believers.
 fn names_god(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>) -> bool {
     analysis.skeleton.words[hit.words.clone()].iter().any(|w| {
-        matches!(
-            w.text.as_str(),
-            "alah" | "alahim" | "tanri" | "tanrim" | "god" | "rab" | "rabim" | "yarabi" | "yarabim"
-        )
+        let word = w.text.as_str();
+        matches!(word, "god" | "rab" | "rabim" | "yarabi" | "yarabim")
+            || ["alah", "tanri"].iter().any(|name| word.starts_with(name))
     })
+}
+
+/// Turkish suffixes that are also belief words (`nun`) when written apart from their noun, as
+/// comments often do (`Seko nun`): such a word in a Turkish comment is the suffix.
+const DETACHED_SUFFIXES: [&str; 1] = ["nun"];
+
+/// Whether belief target `hit` is a detached Turkish suffix in a Turkish comment.
+fn is_detached_suffix(analysis: &Analysis<'_>, hit: &Hit<'_, BeliefTag>, english: bool) -> bool {
+    !english
+        && hit.words.len() == 1
+        && DETACHED_SUFFIXES.contains(&analysis.skeleton.words[hit.words.start].text.as_str())
 }
 
 /// Reads a comment: `hate` are the hits of the hate lexicons that apply to its language.
@@ -454,7 +465,7 @@ pub fn read(
         beliefs
             .iter()
             .filter(|h| h.entry.tag.kind != BeliefKind::HostileTerm)
-            .filter(|h| !names_god(analysis, h))
+            .filter(|h| !names_god(analysis, h) && !is_detached_suffix(analysis, h, english))
             .map(|h| Item {
                 kind: HateKind::Group,
                 label: h.entry.tag.religion.as_str(),
@@ -1378,6 +1389,17 @@ mod tests {
         ] {
             assert!(attacked(text).is_empty(), "{text}: {:?}", reading(text));
         }
+    }
+
+    #[test]
+    fn god_invoked_and_a_detached_suffix_name_no_belief() {
+        for text in [
+            "İyi geceler ahali! Sabah görüşmek üzere Allah'a emanet olun.",
+            "Kandil kandil kim Seko nun diş macununu çaldıysa getirsin",
+        ] {
+            assert!(reading(text).mentions.is_empty(), "{text}");
+        }
+        assert!(!reading("The nun runs the school.").mentions.is_empty());
     }
 
     #[test]

@@ -30,27 +30,24 @@ impl Head {
     }
 }
 
-/// A layer of rectified units between the pooled vector and a head.
+/// A layer of rectified units between the pooled vector and a head: each unit a linear unit over
+/// the pooled vector, its negative outputs set to 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hidden {
-    /// `units` rows of `width` weights each.
-    weights: Vec<f32>,
-    biases: Vec<f32>,
+    units: Vec<Head>,
 }
 
 impl Hidden {
-    /// A layer from its weights (one row of the pooled vector's width per unit) and biases.
-    pub fn new(weights: Vec<f32>, biases: Vec<f32>) -> Hidden {
-        Hidden { weights, biases }
+    /// A layer of these units.
+    pub fn new(units: Vec<Head>) -> Hidden {
+        Hidden { units }
     }
 
     /// The units' outputs for a pooled vector.
     pub fn apply(&self, pooled: &[f32]) -> Vec<f32> {
-        let width = pooled.len();
-        self.biases
+        self.units
             .iter()
-            .zip(self.weights.chunks_exact(width))
-            .map(|(b, row)| (row.iter().zip(pooled).map(|(w, x)| w * x).sum::<f32>() + b).max(0.0))
+            .map(|unit| unit.logit(pooled).max(0.0))
             .collect()
     }
 }
@@ -169,7 +166,10 @@ mod tests {
     fn a_hidden_layer_rectifies_its_units_before_the_head() {
         // Two units over a vector three wide: the first sums it, the second negates the first
         // coordinate; the head adds them.
-        let hidden = Hidden::new(vec![1.0, 1.0, 1.0, -1.0, 0.0, 0.0], vec![0.0, 0.5]);
+        let hidden = Hidden::new(vec![
+            Head::new(vec![1.0, 1.0, 1.0], 0.0),
+            Head::new(vec![-1.0, 0.0, 0.0], 0.5),
+        ]);
         assert_eq!(hidden.apply(&[1.0, 2.0, 3.0]), vec![6.0, 0.0]);
         let deep = DeepHead::new(Some(hidden), Head::new(vec![1.0, 1.0], -1.0));
         assert_eq!(deep.logit(&[1.0, 2.0, 3.0]), 5.0);

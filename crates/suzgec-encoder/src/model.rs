@@ -243,9 +243,14 @@ pub fn read_extra_heads(bytes: &[u8], width: usize) -> Result<ExtraHeads, Error>
         .map(|view| view.shape().first().copied().unwrap_or(0));
     let hidden = units
         .map(|units| -> Result<Hidden, Error> {
+            let weights = tensors.floats("group_hate.hidden.w", &[units, width])?;
+            let biases = tensors.floats("group_hate.hidden.b", &[units])?;
             Ok(Hidden::new(
-                tensors.floats("group_hate.hidden.w", &[units, width])?,
-                tensors.floats("group_hate.hidden.b", &[units])?,
+                weights
+                    .chunks_exact(width)
+                    .zip(biases)
+                    .map(|(row, bias)| Head::new(row.to_vec(), bias))
+                    .collect(),
             ))
         })
         .transpose()?;

@@ -1,5 +1,6 @@
 //! What the hate reading makes of each line of standard input: the attacks it finds, the words it
-//! sets aside as reported, condemned or negated, and whether the line is counter-speech:
+//! sets aside as reported, condemned or negated, whether the line is counter-speech, and what the
+//! encoder's heads read in it:
 //! `echo "'Hepsi hain' diyenler utanmalı" | cargo run --release -p suzgec-core --example hate_reading`.
 
 use std::io::BufRead;
@@ -32,6 +33,17 @@ fn main() -> std::io::Result<()> {
             println!("  disowned: {words:?}");
         }
         println!("  counter-speech: {:?}", reading.counter_speech);
+        match suzgec_encoder::Encoder::embedded().map(|e| e.scores(&line)) {
+            Ok(Ok(scores)) => println!(
+                "  encoder: abusive {:.3}, group hate {}",
+                scores.abusive,
+                scores
+                    .group_hate
+                    .map_or("(no head)".to_string(), |p| format!("{p:.3}"))
+            ),
+            Ok(Err(error)) => println!("  encoder: {error}"),
+            Err(error) => println!("  encoder: not loaded ({error})"),
+        }
     }
     Ok(())
 }

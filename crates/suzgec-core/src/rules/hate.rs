@@ -42,6 +42,10 @@ const REPORT_REACH: usize = 8;
 /// marks (tweets exported with doubled quotes).
 const QUOTE_LENGTH: usize = 20;
 
+/// The most an attack that the comment reports without taking a side can weigh: someone else's
+/// hate, quoted with neither approval nor condemnation, is for a moderator to read.
+const UNSTATED_REPORT: f32 = 0.6;
+
 /// How many words apart a target and a negated praise may stand.
 const PRAISE_WINDOW: usize = 4;
 
@@ -89,9 +93,11 @@ const CALL_ENDINGS: [&str; 32] = [
 /// (certain), `asın`, `sürün` (crawl), `atın` (the horse's), `ezin`, `vurun` is kept.
 const COLLIDING_IMPERATIVES: [&str; 6] = ["yakin", "kesin", "asin", "surun", "atin", "ezin"];
 
-/// Skeleton fragments of negated Turkish verbs inside a word (`etmiyorum`, `olmadı`).
-const NEGATED_VERB: [&str; 8] = [
-    "miyor", "muyor", "madi", "medi", "mayacak", "meyecek", "mamali", "memeli",
+/// Skeleton fragments of negated Turkish verbs inside a word (`etmiyorum`, `olmadı`,
+/// `etmeyeceğiz`).
+const NEGATED_VERB: [&str; 10] = [
+    "miyor", "muyor", "madi", "medi", "mayacak", "meyecek", "mayacag", "meyeceg", "mamali",
+    "memeli",
 ];
 
 /// Skeleton endings of negated Turkish verbs (`olmaz`, `etmem`, `sevmezler`).
@@ -537,17 +543,29 @@ pub fn read(
     let reported = reported_regions(analysis, &items, &layout, english);
     let inside = |w: &Range<usize>, regions: &[Range<usize>]| regions.iter().any(|r| within(w, r));
     let in_quote = |w: &Range<usize>| layout.quote[w.start].is_some();
-    // A condemnation negated (`bu ırkçılık değil`) endorses what it is about.
+    // A condemnation negated (`bu ırkçılık değil`, `yanılmıyorlar`) endorses what it is about; an
+    // endorsement negated (`katılmıyorum`, `hiç de haklı değil`) condemns it.
     let stance = |kind: HateKind, negated: bool| {
         items.iter().any(|i| {
             i.kind == kind
                 && !in_quote(&i.words)
-                && is_negated(analysis, &items, &layout, &i.words, english) == negated
+                && (is_negated(analysis, &items, &layout, &i.words, english)
+                    || (!english && negates_itself(analysis, i)))
+                    == negated
         })
     };
-    let condemns = stance(HateKind::Condemnation, false);
-
     let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
+    // Words put in the mouths of "those who say" them are held at arm's length: unless the comment
+    // endorses them, it condemns them (`'…' diyenlere kulak asmayın`, `people who say "…" never
+    // met my grandmother`).
+    let condemns = stance(HateKind::Condemnation, false)
+        || stance(HateKind::Endorsement, true)
+        || (!endorses && reports_those_who_say(analysis, &items, english));
+    // Hostile words and the group they speak of are in one voice: a group named only inside a
+    // quotation is not what the commenter's own words outside it attack (`"Kadınlar eve" diyen
+    // zihniyetten iğreniyorum`).
+    let voice = |w: &Range<usize>| reported.iter().position(|r| within(w, r));
+    let mut unstated_attacks = 0;
 
     let mut reading = Reading::default();
     let mut disowned_by_condemnation = false;
@@ -641,6 +659,7 @@ pub fn read(
             let nearest = targets
                 .iter()
                 .filter(|t| distance(&t.1, &item.words) <= WINDOW)
+                .filter(|t| voice(&t.1).is_none() || voice(&t.1) == voice(&item.words))
                 .filter(|t| kind != AttackKind::Abuse || matches!(t.0, Target::Group(_)))
                 .filter(|t| english || fits_case(kind, item, &words[t.1.end - 1].text))
                 // A group named outright before a pronoun that points to it, then the nearest.
@@ -653,14 +672,14 @@ pub fn read(
                 .iter()
                 .any(|t| distance(&t.1, &item.words) <= WINDOW);
             // Someone else's words: condemned, they are counter-speech (whoever they insult);
-            // endorsed, the commenter's own; reported without a stance (`Bir grup '…' diye
-            // bağırdı`), news about hate, not hate.
-            if let Some(region) = reported.iter().find(|r| within(&item.words, r))
-                && (!endorses || condemns)
-                && (condemns || near_a_group)
+            // endorsed, the commenter's own; reported without a stance (`Herkes '…' diyor`), a
+            // question for a moderator.
+            let region = reported.iter().find(|r| within(&item.words, r));
+            if let Some(region) = region
+                && condemns
             {
                 reading.disowned.push(region.clone());
-                disowned_by_condemnation |= condemns && near_a_group;
+                disowned_by_condemnation |= near_a_group;
                 continue;
             }
             let Some((target, _, target_chars, weight)) = nearest else {
@@ -671,6 +690,14 @@ pub fn read(
                 reading.disowned.push(item.words.clone());
                 continue;
             }
+            let strength = match region {
+                Some(region) if !endorses => {
+                    reading.disowned.push(region.clone());
+                    unstated_attacks += 1;
+                    strength.min(UNSTATED_REPORT)
+                }
+                _ => strength,
+            };
             reading.attacks.push(Attack {
                 target: target.clone(),
                 kind,
@@ -684,7 +711,12 @@ pub fn read(
         {
             let negated = is_praise_negated(analysis, &items, &layout, &item.words, english)
                 || negates_itself(analysis, item);
-            if negated && !inside(&item.words, &reported) {
+            // Reported, a negated praise is the commenter's only when endorsed: it is too mild to
+            // send someone else's words to a moderator (`… güzel değil demek istedim`).
+            let reported_here = inside(&item.words, &reported);
+            if negated && reported_here && !(endorses && !condemns) {
+                reading.disowned.push(item.words.clone());
+            } else if negated {
                 let nearest = targets
                     .iter()
                     .filter(|t| distance(&t.1, &item.words) <= PRAISE_WINDOW)
@@ -798,8 +830,11 @@ pub fn read(
     });
     // A negation or a kind word in one sentence of a long comment says nothing of the others.
     let short = sentences <= 2 && words.len() <= 30;
-    reading.counter_speech = if !reading.attacks.is_empty() {
+    reading.counter_speech = if reading.attacks.len() > unstated_attacks {
         CounterSpeech::None
+    } else if !reading.attacks.is_empty() {
+        // Someone else's hate, reported without a stance: the classifier reads those words too.
+        CounterSpeech::Disowned
     } else if disowned_by_condemnation {
         CounterSpeech::Condemnation
     } else if !short {
@@ -1134,6 +1169,13 @@ fn is_negated(
         (predicate.start.saturating_sub(ENGLISH_NEGATION_REACH)..predicate.start)
             .filter(|&w| same_clause(w))
             .collect()
+    } else if let Some(verb) = words
+        .get(predicate.end)
+        .filter(|w| same_clause(predicate.end) && is_light_verb(&w.text))
+    {
+        // `nefret ediyorum`: the light verb that makes the predicate a verb carries its negation;
+        // a negation further on belongs to another verb (`nefret ediyorum, faydanız olmadı`).
+        return is_negated_verb(&verb.text);
     } else {
         (predicate.end..(predicate.end + NEGATION_REACH).min(words.len()))
             .take_while(|&w| same_clause(w))
@@ -1159,6 +1201,22 @@ fn is_negated_verb(word: &str) -> bool {
         || NEGATED_ENDING
             .iter()
             .any(|n| word.len() >= n.len() + 2 && word.ends_with(n))
+}
+
+/// Whether a Turkish word is a finite form of a light verb that makes a verb of the noun before it
+/// (`nefret ediyorum`, `nefret etmem`, `nefret duyuyoruz`, `kin besliyor`); not a form that makes
+/// the phrase part of another verb's clause (`nefret ettiğimi söylemedim`, `nefret etmek`).
+fn is_light_verb(word: &str) -> bool {
+    let light = ["ed", "et", "duy", "besl"]
+        .iter()
+        .any(|stem| word.starts_with(stem) && word.len() > stem.len() + 1);
+    let nominalised = ["dig", "dik", "tig", "tik", "ecek", "eceg", "acak", "acag"]
+        .iter()
+        .any(|n| word.contains(n))
+        || ["mek", "mak", "en", "an", "mesi", "masi"]
+            .iter()
+            .any(|e| word.ends_with(e));
+    light && !nominalised
 }
 
 /// Whether a praise word carries its own negation (`güvenmiyorum`, `sevmem`).
@@ -1243,6 +1301,28 @@ fn reported_regions(
         }
     }
     regions
+}
+
+/// Whether a verb of saying reports what a kind of people say rather than what someone said: a
+/// plural participle in Turkish (`diyenler`, `yazanlara`, `bağıranları`), `who` before it in
+/// English (`people who say`, `anyone who thinks`).
+fn reports_those_who_say(analysis: &Analysis<'_>, items: &[Item<'_>], english: bool) -> bool {
+    let words = &analysis.skeleton.words;
+    items
+        .iter()
+        .filter(|i| i.kind == HateKind::Reporting)
+        .any(|verb| {
+            if english {
+                (verb.words.start.saturating_sub(2)..verb.words.start)
+                    .any(|w| words[w].text == "who")
+            } else {
+                let word = &words[verb.words.end - 1].text;
+                ["enler", "anlar"].iter().any(|plural| {
+                    word.find(plural)
+                        .is_some_and(|at| at + 2 >= verb.last_term.len() && at >= 2)
+                })
+            }
+        })
 }
 
 /// Whether word range `inner` lies inside `outer` (or is it).

@@ -1434,6 +1434,85 @@ mod tests {
     }
 
     #[test]
+    fn quoted_hate_with_no_stance_is_for_a_moderator() {
+        let strongest = |text: &str| {
+            reading(text)
+                .attacks
+                .iter()
+                .map(|a| a.confidence)
+                .fold(0.0_f32, f32::max)
+        };
+        for text in [
+            "Herkes 'Araplar pis' diyor.",
+            "Like my dad says, \"gay people are a disease.\"",
+        ] {
+            let confidence = strongest(text);
+            assert!(
+                confidence > 0.5 && confidence <= UNSTATED_REPORT,
+                "{text}: {confidence}"
+            );
+            assert_eq!(
+                reading(text).counter_speech,
+                CounterSpeech::Disowned,
+                "{text}"
+            );
+        }
+        for endorsed in [
+            "Herkes 'Araplar pis' diyor ve bence yanılmıyorlar.",
+            "Bir arkadaş 'göçmenler mikrop gibi yayılıyor' yazmış, tek kelimeyle gerçek.",
+        ] {
+            assert!(strongest(endorsed) > 0.8, "{endorsed}");
+        }
+    }
+
+    #[test]
+    fn quoted_hate_that_the_commenter_rejects_is_counter_speech() {
+        for text in [
+            // An endorsement negated.
+            "\"Kürtler hain\" diyen adama katılmıyorum.",
+            "'Araplar pis' sözlerini asla kabul etmeyeceğiz.",
+            "I don't agree with anyone who says \"Jews are vermin\".",
+            // What "those who say" it say, not endorsed.
+            "'Göçmenler asalak' diyenlere kulak asmayın.",
+            "Hâlâ 'Kürtler hain' diyenler var, inanamıyorum.",
+            "People who say \"women are stupid\" clearly never met my grandmother.",
+            // The commenter's own feeling about it.
+            "Otobüste 'Afganlar pis' diye bağıran adamı görünce utandım.",
+            "Someone wrote \"immigrants are vermin\" and it made me sick.",
+        ] {
+            let reading = reading(text);
+            assert!(reading.attacks.is_empty(), "{text}: {:?}", reading.attacks);
+            assert!(!reading.disowned.is_empty(), "{text}");
+        }
+        // Those who say it, endorsed.
+        assert!(!attacked("'Kürtler hain' diyenler sonuna kadar haklı.").is_empty());
+    }
+
+    #[test]
+    fn words_outside_a_quotation_do_not_attack_a_group_named_only_inside_it() {
+        // The disgust is at the mindset, the hate inside the quotation is condemned.
+        assert!(attacked("\"Kadınlar eve\" diyen zihniyetten iğreniyorum.").is_empty());
+        // A spy named outside a clause that `diye` reports is not said of the foreigners inside it.
+        assert!(
+            attacked("Ülkenize yabancı gelmesin diye gelmişsiniz, ajansınız hepiniz.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_light_verb_carries_the_negation_of_its_noun() {
+        for (text, attack) in [
+            (
+                "Suriyelilerden nefret ediyorum, hiçbir faydaları olmadı.",
+                true,
+            ),
+            ("Kürtlerden nefret etmiyorum.", false),
+            ("Ermenilerden nefret ettiğimi söylemedim.", false),
+        ] {
+            assert_eq!(!attacked(text).is_empty(), attack, "{text}");
+        }
+    }
+
+    #[test]
     fn negated_hate_is_disowned_and_negated_praise_is_an_attack() {
         for felt in [
             "Kürtlerden nefret ediyorum.",

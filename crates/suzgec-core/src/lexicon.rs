@@ -744,11 +744,11 @@ mod tests {
         );
         assert_eq!(
             parse_hate("hate_tr.tsv", HATE_TR_TSV).expect("tr").len(),
-            602
+            639
         );
         assert_eq!(
             parse_hate("hate_en.tsv", HATE_EN_TSV).expect("en").len(),
-            605
+            621
         );
     }
 

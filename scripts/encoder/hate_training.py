@@ -822,12 +822,156 @@ def english_2(rng):
     return rows
 
 
+# ---------------------------------------------------------------------------------------------
+# Third batch (issue 15), from its own random stream (SEED + 2). English hate by insinuation: the
+# group as the cause of a bad outcome, advice to keep away, "just noticing"; and, against it, the
+# same shapes with no group or with a good outcome, so that a group named beside a consequence is
+# not what the head learns. `closest_suite_text` measures each template against every text of the
+# functional suite (tuning and test parts alike, the group's words masked); templates at or above
+# CLOSENESS are left out, and `main` says which. Four more were left out by hand before any training
+# because they say what a suite template says in other words (a place that declines where the group
+# settles or moves in; hiring one of them as a regret), which word overlap does not see.
+# ---------------------------------------------------------------------------------------------
+
+EN_HATE_3 = [
+    ("n03", None, "Put {N} in charge of anything and it falls apart."),
+    ("n04", None, "Funny how the trouble started right when the {N} arrived."),
+    ("n05", None, "Notice how it's always {N} in these stories? Just saying."),
+    ("n06", None, "Keep your kids away from {N}, that's all I'll say."),
+    ("n07", None, "If a {S} family moves in next door, start looking for a new house."),
+    ("n08", None, "Trust me, a {S} tenant is the last thing your flat needs."),
+    ("n09", None, "Count your change twice when {N} serve you."),
+    ("n10", None, "There's a reason nobody wants {N} as neighbours."),
+    ("n12", None, "We were fine until the {N} showed up."),
+    ("n13", None, "Send your kid to a school full of {N} and see what he picks up."),
+    ("n14", None, "Strange how {N} always have money for new phones but never for rent."),
+    ("n15", None, "Give {N} an inch and they'll take the whole country."),
+    ("n16", None, "The only thing {N} are good at is complaining."),
+    ("n17", None, "Don't expect manners from {N}, you won't get any."),
+    ("n18", None, "{N} teach their children to despise us from the cradle."),
+    ("n19", None, "I'd let my sister marry anyone but one of those {N}."),
+    ("n20", None, "Another day, another mess left behind by {N}."),
+    ("n22", None, "You can always tell which flats the {N} live in."),
+    ("n23", None, "The moment {N} get a foothold, the rest of us are pushed out."),
+    ("n24", None, "{N} smile at you and laugh at you behind your back."),
+    ("n25", None, "Let {N} run the club and the old members stop coming."),
+    ("n26", ("sex",), "A woman boss is a guarantee of drama."),
+    ("n27", ("sex",), "Put a woman on the board and nothing ever gets decided."),
+    ("n28", ("dis",), "Hiring {N} is charity, not business."),
+    ("n29", ("lgbt",), "Let {N} adopt and see how those kids turn out."),
+    ("n30", ("mig",), "Each new boat of {N} is another school we'll have to close."),
+]
+
+EN_NOT_HATE_3 = [
+    ("neutral", "u01", "Move next door to {N} and you'll never spend a holiday alone."),
+    ("neutral", "u02", "Give {N} a chance and they'll surprise you."),
+    ("neutral", "u03", "Funny how the festival got busier when the {N} started coming, the food stalls are great."),
+    ("neutral", "u04", "Our {S} neighbours organised the whole street party last summer."),
+    ("neutral", "u05", "Notice how it's always {N} who volunteer first at the food bank? Respect."),
+    ("neutral", "u06", "A {S} family moved in next door and the kids already play together."),
+    ("neutral", "u07", "Ask {N} about their holidays, you'll learn a lot."),
+    ("neutral", "u08", "Since the {N} opened their shop, the street has come back to life."),
+    ("neutral", "u09", "{N} in our town run the best bakery around."),
+    ("neutral", "u10", "There's a reason the {S} cafe is always full: the coffee."),
+    ("other", "u11", "Buy a cheap phone and you'll regret it within a month."),
+    ("other", "u12", "Wherever the new tram line goes, rents go up."),
+    ("other", "u13", "Park near the stadium on match day and you'll regret it."),
+    ("other", "u14", "Hire a cheap builder and you'll pay twice."),
+    ("other", "u15", "Count your change twice at that market, they overcharge tourists."),
+    ("other", "u16", "Keep your kids away from the river when it floods."),
+    ("other", "u17", "There's a reason nobody wants to live next to the motorway."),
+    ("other", "u18", "We were fine until the storm knocked the power out."),
+    ("other", "u19", "Put the new manager in charge of scheduling and it falls apart, every time."),
+    ("other", "u20", "Another day, another mess left behind by the builders next door."),
+]
+
+TR_NOT_HATE_3 = [
+    ("other", "u01", "Ucuz telefon alırsanız bir ay içinde pişman olursunuz, benden söylemesi."),
+    ("other", "u02", "Maç günü stadın yanına park ederseniz pişman olursunuz."),
+    ("other", "u03", "Yeni metro hattı nereye giderse orada kiralar artıyor."),
+    ("other", "u04", "Ucuz ustayla iş yaparsanız iki kere ödersiniz."),
+    ("other", "u05", "O pazarda paranın üstünü iki kere sayın, turistlere fazla yazıyorlar."),
+    ("other", "u06", "Fırtına elektrikleri kesene kadar her şey yolundaydı."),
+    ("neutral", "u07", "{N} mahalleye gelince sokak yeniden canlandı, dükkânlar açıldı."),
+    ("neutral", "u08", "{S} komşularımız sokak iftarını baştan sona onlar düzenledi."),
+    ("neutral", "u09", "{D} bir şans verin, sizi şaşırtırlar."),
+    ("neutral", "u10", "{N} açtığı fırın şehrin en iyisi, her sabah kuyruk var."),
+]
+
+CLOSENESS = 0.5
+
+
+def words_of(text, names):
+    """The lower-cased words of a text, with the group's words masked."""
+    text = text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name.lower(), " G ")
+    return set(re.findall(r"\w+", text))
+
+
+def closest_suite_text(template, suite):
+    """The highest word overlap (Jaccard) between a template and a text of the functional suite."""
+    mine = words_of(re.sub(r"\{[A-Za-z]+\}", " G ", template), [])
+    return max((len(mine & theirs) / len(mine | theirs) for theirs in suite), default=0.0)
+
+
+def suite_words():
+    """Every text of the functional suite as masked word sets (both parts, both languages)."""
+    here = os.path.join(os.path.dirname(__file__), "..", "..", "data", "abuse", "functional")
+    names = [g[1] for g in EN_GROUPS] + [g[2] for g in EN_GROUPS]
+    names += [form for g in TR_GROUPS for form in g[1:] if isinstance(form, str)]
+    suite = []
+    for part in ("tune.jsonl", "test.jsonl"):
+        with open(os.path.join(here, part), encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                suite.append(words_of(row["text"], names + [row.get("target", "")]))
+    return suite
+
+
+def batch_3(rng, suite, dropped):
+    """The third batch: English insinuation and its look-alikes, Turkish look-alikes."""
+    rows = []
+    en, tr = adder(rows, rng, "en"), adder(rows, rng, "tr")
+
+    def far(tid, template):
+        closeness = closest_suite_text(template, suite)
+        if closeness >= CLOSENESS:
+            dropped.append((tid, round(closeness, 2)))
+            return False
+        return True
+
+    for tid, kinds, t in EN_HATE_3:
+        if not far(f"en-{tid}", t):
+            continue
+        pool = [g for g in EN_GROUPS if kinds is None or g[0] in kinds]
+        for _ in range(3 if kinds == ("sex",) else 9):
+            g = rng.choice(pool)
+            en(en_fill(t, g[1:], rng), 1, 0, "hate", tid)
+    for kind, tid, t in EN_NOT_HATE_3:
+        if not far(f"en-{tid}", t):
+            continue
+        for _ in range(9 if "{" in t else 1):
+            g = rng.choice(EN_GROUPS)
+            en(en_fill(t, g[1:], rng), 0, 0, kind, tid)
+    for kind, tid, t in TR_NOT_HATE_3:
+        if not far(f"tr-{tid}", t):
+            continue
+        for _ in range(9 if "{" in t else 1):
+            g = rng.choice(TR_GROUPS)
+            tr(fill(t, g[1:], rng), 0, 0, kind, tid)
+    return rows
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
     rng = random.Random(SEED)
     rows, seen = [], set()
-    second = random.Random(SEED + 1)
-    for r in turkish(rng) + english(rng) + turkish_2(second) + english_2(second):
+    second, third = random.Random(SEED + 1), random.Random(SEED + 2)
+    dropped = []
+    batches = turkish(rng) + english(rng) + turkish_2(second) + english_2(second)
+    batches += batch_3(third, suite_words(), dropped)
+    for r in batches:
         if r["text"] not in seen:
             seen.add(r["text"])
             rows.append(r)
@@ -837,6 +981,8 @@ def main():
     tr = sum(r["lang"] == "tr" for r in rows)
     hate = sum(r["label_group_hate"] for r in rows)
     counter = sum(r["label_counter_speech"] for r in rows)
+    for tid, closeness in dropped:
+        print(f"left out {tid}: word overlap {closeness} with a text of the functional suite")
     print(f"{len(rows)} texts: {tr} Turkish ({100 * tr / len(rows):.1f}%), {len(rows) - tr} English; "
           f"{hate} group hate, {counter} counter-speech")
 

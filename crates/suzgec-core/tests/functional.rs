@@ -22,27 +22,27 @@ const FLOORS: [(&str, f64); 26] = [
     // Measured 75.6%, 100% before: a quotation whose stance the rules cannot read goes to review
     // instead of passing, which took `quote_endorsed` from 46.3% to 100%.
     ("counter_quote", 0.70),
-    ("counter_reference", 0.90),      // measured 96.2%
+    ("counter_reference", 0.90),      // measured 94.3%
     ("criticism_institutions", 0.95), // measured 100.0%
     ("dehumanisation", 0.95),         // measured 100.0%
-    ("derogation_explicit", 0.80),    // measured 86.0%
-    ("derogation_implicit", 0.40),    // measured 46.9%
-    ("faith_talk", 0.95),             // measured 96.9%
-    ("generalisation", 0.75),         // measured 83.3%
+    ("derogation_explicit", 0.80),    // measured 89.5%
+    ("derogation_implicit", 0.55),    // measured 60.9%
+    ("faith_talk", 0.95),             // measured 100.0%
+    ("generalisation", 0.80),         // measured 85.7%
     ("identity_neutral", 0.90),       // measured 94.1%
     ("identity_positive", 0.95),      // measured 100.0%
     ("negated_hate", 0.95),           // measured 98.1%
-    ("negated_praise", 0.55),         // measured 63.0%
+    ("negated_praise", 0.55),         // measured 60.9%
     ("news_reporting", 0.85),         // measured 91.3%
     ("phrased_opinion", 0.85),        // measured 93.5%
-    ("phrased_question", 0.80),       // measured 89.1%
+    ("phrased_question", 0.80),       // measured 83.6%
     ("profanity_hateful", 0.95),      // measured 100.0%
     ("profanity_nonhateful", 0.95),   // measured 100.0%
-    ("pronoun_reference", 0.85),      // measured 90.0%
+    ("pronoun_reference", 0.85),      // measured 86.0%
     ("quote_endorsed", 0.95),         // measured 100.0%
     ("slur", 0.85),                   // measured 92.5%
     ("spelling_variation", 0.95),     // measured 100.0%
-    ("threat_direct", 0.75),          // measured 83.1%
+    ("threat_direct", 0.75),          // measured 81.4%
     ("threat_normative", 0.85),       // measured 91.7%
 ];
 

@@ -103,10 +103,8 @@ impl Clone for Evidence {
 
 /// The encoder's group-hate head sends a comment to a moderator when it is at least this sure and
 /// the reading found a group or belief named but no attack on it. Chosen on the functional suite's
-/// tuning part and the dev sets (`data/abuse/ENCODER.md`): the head reaches it on 36% of the tuning
-/// part's hateful comments, 4.7% of those that should pass and 2.2% of TEKNOFEST's clean comments;
-/// too weak to refuse on.
-pub const GROUP_HATE_REVIEW_AT: f32 = 0.9;
+/// tuning part and the dev sets (`data/abuse/ENCODER.md`, "A third batch"); too weak to refuse on.
+pub const GROUP_HATE_REVIEW_AT: f32 = 0.85;
 
 /// The confidence of such a finding: inside the built-in policy's review band.
 pub const GROUP_HATE_CONFIDENCE: f32 = 0.6;

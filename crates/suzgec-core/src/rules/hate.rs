@@ -452,7 +452,6 @@ pub fn read(
     if words.is_empty() {
         return Reading::default();
     }
-    let layout = Layout::of(analysis);
     let mut items: Vec<Item<'_>> = hate
         .iter()
         .map(|h| Item {
@@ -507,6 +506,14 @@ pub fn read(
                 last_term: h.entry.last_skeleton(),
             }),
     );
+    // No group, belief or slur named: nothing to attack or speak for (most comments).
+    if !items.iter().any(|i| i.target.is_some() || i.slur) {
+        return Reading {
+            about_institutions: is_about_institutions(&items, english),
+            ..Reading::default()
+        };
+    }
+    let layout = Layout::of(analysis);
     items.sort_by_key(|i| (i.words.start, i.words.end));
     // A word inside a longer phrase of stance is that phrase's (`nefret` in `nefret söylemi`), and
     // a belief's name next to an ideology word names the ideology (`siyasal İslam`).
@@ -846,13 +853,18 @@ pub fn read(
     } else {
         CounterSpeech::None
     };
-    // English only: a Turkish verb's ending names its person (`utanmıyorsun`), which no word list sees.
-    reading.about_institutions = english
-        && reading.attacks.is_empty()
+    reading.about_institutions = reading.attacks.is_empty()
         && reading.mentions.is_empty()
-        && items.iter().any(|i| i.kind == HateKind::Institution)
-        && !items.iter().any(|i| i.kind == HateKind::Person);
+        && is_about_institutions(&items, english);
     reading
+}
+
+/// Whether the words name institutions or what they do and no person. English only: a Turkish
+/// verb's ending names its person (`utanmıyorsun`), which no word list sees.
+fn is_about_institutions(items: &[Item<'_>], english: bool) -> bool {
+    english
+        && items.iter().any(|i| i.kind == HateKind::Institution)
+        && !items.iter().any(|i| i.kind == HateKind::Person)
 }
 
 /// The kind and strength of the hostility `item` expresses, if it is hostile here.

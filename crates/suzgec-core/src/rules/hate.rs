@@ -552,15 +552,17 @@ pub fn read(
     let in_quote = |w: &Range<usize>| layout.quote[w.start].is_some();
     // A condemnation negated (`bu ırkçılık değil`, `yanılmıyorlar`) endorses what it is about; an
     // endorsement negated (`katılmıyorum`, `hiç de haklı değil`) condemns it.
-    let stance = |kind: HateKind, negated: bool| {
-        items.iter().any(|i| {
-            i.kind == kind
-                && !in_quote(&i.words)
-                && (is_negated(analysis, &items, &layout, &i.words, english)
-                    || (!english && negates_itself(analysis, i)))
-                    == negated
+    let stances: Vec<(HateKind, bool)> = items
+        .iter()
+        .filter(|i| matches!(i.kind, HateKind::Condemnation | HateKind::Endorsement))
+        .filter(|i| !in_quote(&i.words))
+        .map(|i| {
+            let negated = is_negated(analysis, &items, &layout, &i.words, english)
+                || (!english && negates_itself(analysis, i));
+            (i.kind, negated)
         })
-    };
+        .collect();
+    let stance = |kind: HateKind, negated: bool| stances.contains(&(kind, negated));
     let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
     // Words put in the mouths of "those who say" them are held at arm's length: unless the comment
     // endorses them, it condemns them (`'…' diyenlere kulak asmayın`, `people who say "…" never
@@ -721,7 +723,7 @@ pub fn read(
             // Reported, a negated praise is the commenter's only when endorsed: it is too mild to
             // send someone else's words to a moderator (`… güzel değil demek istedim`).
             let reported_here = inside(&item.words, &reported);
-            if negated && reported_here && !(endorses && !condemns) {
+            if negated && reported_here && (condemns || !endorses) {
                 reading.disowned.push(item.words.clone());
             } else if negated {
                 let nearest = targets
@@ -1177,23 +1179,23 @@ fn is_negated(
     let clause = layout.clause[predicate.start];
     let quote = layout.quote[predicate.start];
     let same_clause = |w: usize| layout.clause[w] == clause && layout.quote[w] == quote;
-    let reach: Vec<usize> = if english {
+    let negation = |w: usize| negates(analysis, items, w, english);
+    if english {
         (predicate.start.saturating_sub(ENGLISH_NEGATION_REACH)..predicate.start)
             .filter(|&w| same_clause(w))
-            .collect()
+            .any(negation)
     } else if let Some(verb) = words
         .get(predicate.end)
         .filter(|w| same_clause(predicate.end) && is_light_verb(&w.text))
     {
         // `nefret ediyorum`: the light verb that makes the predicate a verb carries its negation;
         // a negation further on belongs to another verb (`nefret ediyorum, faydanız olmadı`).
-        return is_negated_verb(&verb.text);
+        is_negated_verb(&verb.text)
     } else {
         (predicate.end..(predicate.end + NEGATION_REACH).min(words.len()))
             .take_while(|&w| same_clause(w))
-            .collect()
-    };
-    reach.iter().any(|&w| negates(analysis, items, w, english))
+            .any(negation)
+    }
 }
 
 /// Whether skeleton word `w` negates: a negation word, or in Turkish a negated verb.

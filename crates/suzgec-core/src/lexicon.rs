@@ -25,7 +25,7 @@
 //! assert_eq!(hits[0].entry.tag.category, AbuseCategory::Insult);
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -296,14 +296,16 @@ impl<T> Entry<T> {
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
     entries: Vec<Entry<T>>,
+    // The maps are looked up for every prefix of every word of every comment; their keys are the
+    // lexicon's own, never a commenter's, so a fast hash that does not resist chosen keys is safe.
     /// Skeleton → entries matching a whole word.
-    words: HashMap<String, Vec<usize>>,
+    words: FxHashMap<String, Vec<usize>>,
     /// Skeleton → entries matching a word start.
-    roots: HashMap<String, Vec<usize>>,
+    roots: FxHashMap<String, Vec<usize>>,
     /// First word's skeleton → phrase entries.
-    phrases: HashMap<String, Vec<usize>>,
+    phrases: FxHashMap<String, Vec<usize>>,
     /// Skeleton → entries matching a word start followed by noun suffixes.
-    stems: HashMap<String, Vec<usize>>,
+    stems: FxHashMap<String, Vec<usize>>,
     /// Longest root or stem skeleton, in bytes.
     longest_root: usize,
 }
@@ -324,10 +326,10 @@ impl<T> Lexicon<T> {
     pub fn new(entries: Vec<Entry<T>>) -> Self {
         let mut lexicon = Lexicon {
             entries: Vec::new(),
-            words: HashMap::new(),
-            roots: HashMap::new(),
-            phrases: HashMap::new(),
-            stems: HashMap::new(),
+            words: FxHashMap::default(),
+            roots: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+            stems: FxHashMap::default(),
             longest_root: 0,
         };
         for (index, entry) in entries.iter().enumerate() {

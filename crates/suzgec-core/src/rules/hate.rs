@@ -567,17 +567,26 @@ pub fn read(
     // Words put in the mouths of "those who say" them are held at arm's length: unless the comment
     // endorses them, it condemns them (`'…' diyenlere kulak asmayın`, `people who say "…" never
     // met my grandmother`).
-    let condemns = stance(HateKind::Condemnation, false)
-        || stance(HateKind::Endorsement, true)
-        || (!endorses && reports_those_who_say(analysis, &items, english));
     // Hostile words and the group they speak of are in one voice: a group named only inside a
     // quotation is not what the commenter's own words outside it attack (`"Kadınlar eve" diyen
     // zihniyetten iğreniyorum`).
     let voice = |w: &Range<usize>| reported.iter().position(|r| within(w, r));
+    // Such words scorn whoever said the quotation, and so condemn it.
+    let scorns_the_speaker = items.iter().any(|i| {
+        let near = |t: &&Item<'_>| t.target.is_some() && distance(&t.words, &i.words) <= WINDOW;
+        voice(&i.words).is_none()
+            && !i.slur
+            && hostility(analysis, i, &layout, english, false).is_some()
+            && items.iter().filter(near).all(|t| voice(&t.words).is_some())
+            && items.iter().any(|t| near(&t))
+    });
+    let condemns = stance(HateKind::Condemnation, false)
+        || stance(HateKind::Endorsement, true)
+        || (!endorses && (scorns_the_speaker || reports_those_who_say(analysis, &items, english)));
     let mut unstated_attacks = 0;
 
     let mut reading = Reading::default();
-    let mut disowned_by_condemnation = false;
+    let mut disowned_by_condemnation = scorns_the_speaker && !endorses;
     let mut antecedent: Option<(Target, usize)> = None;
     let sentences = layout.sentence.last().map_or(0, |s| s + 1);
     for s in 0..sentences {
@@ -1505,7 +1514,12 @@ mod tests {
     #[test]
     fn words_outside_a_quotation_do_not_attack_a_group_named_only_inside_it() {
         // The disgust is at the mindset, the hate inside the quotation is condemned.
-        assert!(attacked("\"Kadınlar eve\" diyen zihniyetten iğreniyorum.").is_empty());
+        let mindset = reading("\"Kadınlar eve\" diyen zihniyetten iğreniyorum.");
+        assert!(mindset.attacks.is_empty());
+        assert_eq!(mindset.counter_speech, CounterSpeech::Condemnation);
+        let scorned = reading("'Suriyeliler pis' diyen adam tam bir aşağılık.");
+        assert!(scorned.attacks.is_empty(), "{:?}", scorned.attacks);
+        assert_eq!(scorned.counter_speech, CounterSpeech::Condemnation);
         // A spy named outside a clause that `diye` reports is not said of the foreigners inside it.
         assert!(
             attacked("Ülkenize yabancı gelmesin diye gelmişsiniz, ajansınız hepiniz.").is_empty()

@@ -948,18 +948,14 @@ def batch_3(rng, suite, dropped):
         for _ in range(3 if kinds == ("sex",) else 9):
             g = rng.choice(pool)
             en(en_fill(t, g[1:], rng), 1, 0, "hate", tid)
-    for kind, tid, t in EN_NOT_HATE_3:
-        if not far(f"en-{tid}", t):
-            continue
-        for _ in range(9 if "{" in t else 1):
-            g = rng.choice(EN_GROUPS)
-            en(en_fill(t, g[1:], rng), 0, 0, kind, tid)
-    for kind, tid, t in TR_NOT_HATE_3:
-        if not far(f"tr-{tid}", t):
-            continue
-        for _ in range(9 if "{" in t else 1):
-            g = rng.choice(TR_GROUPS)
-            tr(fill(t, g[1:], rng), 0, 0, kind, tid)
+    for lang, add, groups, filler, table in (("en", en, EN_GROUPS, en_fill, EN_NOT_HATE_3),
+                                             ("tr", tr, TR_GROUPS, fill, TR_NOT_HATE_3)):
+        for kind, tid, t in table:
+            if not far(f"{lang}-{tid}", t):
+                continue
+            for _ in range(9 if "{" in t else 1):
+                g = rng.choice(groups)
+                add(filler(t, g[1:], rng), 0, 0, kind, tid)
     return rows
 
 

@@ -564,22 +564,23 @@ pub fn read(
         .collect();
     let stance = |kind: HateKind, negated: bool| stances.contains(&(kind, negated));
     let endorses = stance(HateKind::Endorsement, false) || stance(HateKind::Condemnation, true);
-    // Words put in the mouths of "those who say" them are held at arm's length: unless the comment
-    // endorses them, it condemns them (`'…' diyenlere kulak asmayın`, `people who say "…" never
-    // met my grandmother`).
     // Hostile words and the group they speak of are in one voice: a group named only inside a
     // quotation is not what the commenter's own words outside it attack (`"Kadınlar eve" diyen
     // zihniyetten iğreniyorum`).
     let voice = |w: &Range<usize>| reported.iter().position(|r| within(w, r));
     // Such words scorn whoever said the quotation, and so condemn it.
-    let scorns_the_speaker = items.iter().any(|i| {
-        let near = |t: &&Item<'_>| t.target.is_some() && distance(&t.words, &i.words) <= WINDOW;
-        voice(&i.words).is_none()
-            && !i.slur
-            && hostility(analysis, i, &layout, english, false).is_some()
-            && items.iter().filter(near).all(|t| voice(&t.words).is_some())
-            && items.iter().any(|t| near(&t))
-    });
+    let scorns_the_speaker = !reported.is_empty()
+        && items.iter().any(|i| {
+            let near = |t: &&Item<'_>| t.target.is_some() && distance(&t.words, &i.words) <= WINDOW;
+            voice(&i.words).is_none()
+                && !i.slur
+                && hostility(analysis, i, &layout, english, false).is_some()
+                && items.iter().filter(near).all(|t| voice(&t.words).is_some())
+                && items.iter().any(|t| near(&t))
+        });
+    // Words put in the mouths of "those who say" them are held at arm's length: unless the comment
+    // endorses them, it condemns them (`'…' diyenlere kulak asmayın`, `people who say "…" never
+    // met my grandmother`).
     let condemns = stance(HateKind::Condemnation, false)
         || stance(HateKind::Endorsement, true)
         || (!endorses && (scorns_the_speaker || reports_those_who_say(analysis, &items, english)));
@@ -692,7 +693,7 @@ pub fn read(
             // Someone else's words: condemned, they are counter-speech (whoever they insult);
             // endorsed, the commenter's own; reported without a stance (`Herkes '…' diyor`), a
             // question for a moderator.
-            let region = reported.iter().find(|r| within(&item.words, r));
+            let region = voice(&item.words).map(|q| &reported[q]);
             if let Some(region) = region
                 && condemns
             {
@@ -731,7 +732,7 @@ pub fn read(
                 || negates_itself(analysis, item);
             // Reported, a negated praise is the commenter's only when endorsed: it is too mild to
             // send someone else's words to a moderator (`… güzel değil demek istedim`).
-            let reported_here = inside(&item.words, &reported);
+            let reported_here = voice(&item.words).is_some();
             if negated && reported_here && (condemns || !endorses) {
                 reading.disowned.push(item.words.clone());
             } else if negated {
